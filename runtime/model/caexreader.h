@@ -17,11 +17,14 @@ namespace dt::model {
 class CaexReader
 {
 public:
+    static constexpr int HardMaxDepth = 4096;
+
     struct Options
     {
         /// Record each node's start position in sourceMap() (costs memory; off for bulk loads).
         bool recordPositions = false;
-        /// Deepest element nesting accepted before the input is refused.
+        /// Deepest element nesting accepted before the input is refused (root = 1). Values
+        /// above HardMaxDepth are lowered to it: parsing recurses once per level.
         int maxDepth = 512;
     };
 
@@ -42,6 +45,9 @@ public:
     const SourceMap &sourceMap() const { return m_sourceMap; }
 
 private:
+    Result<CaexFile> parse(QIODevice *device, const QString &fileName);
+    Result<CaexFile> fail(Diagnostic error);
+
     Options m_options;
     Diagnostics m_diagnostics;
     Diagnostic m_lastError;

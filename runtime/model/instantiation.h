@@ -21,12 +21,11 @@ IdGenerator defaultIdGenerator();
 /// interfaces (RefBaseClassPath chain, via the resolver) are included. The element is named
 /// 'name', or after the class when empty.
 Result<std::unique_ptr<InternalElement>> instantiate(Resolver &resolver, const QString &sucPath,
-                                                     const QString &name = QString(),
-                                                     const IdGenerator &newId = defaultIdGenerator());
+    const QString &name = QString(), const IdGenerator &newId = defaultIdGenerator());
 
 /// Copies an InternalElement subtree with fresh IDs, remapping links inside the copy (for
 /// duplicate, copy and paste). Links that point outside the copy are kept as they are.
-std::unique_ptr<InternalElement> duplicate(const InternalElement &element,
-                                           const IdGenerator &newId = defaultIdGenerator());
+std::unique_ptr<InternalElement> duplicate(
+    const InternalElement &element, const IdGenerator &newId = defaultIdGenerator());
 
 } // namespace dt::model

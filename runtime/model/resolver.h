@@ -20,6 +20,18 @@ namespace dt::model {
 /// - InternalLink partners "ElementID:InterfaceName" or a bare interface ID;
 /// - inherited attributes and interfaces along RefBaseClassPath chains (cycle-safe).
 /// The index is built lazily on first use; call invalidate() after editing the document.
+///
+/// Lookup rules for a class path, in order: the exact path in the document that holds the
+/// reference; with an alias, the exact path in the referenced file, and if that file cannot be
+/// loaded, in the referring document itself (tools often embed the standard libraries they also
+/// reference); without an alias, the files of the document's ExternalReferences. When no exact
+/// path matches, a short name is tried: the path's segments as a suffix of a class path, or its
+/// first segment as the library and its last as the class ("Lib/Class" for "Lib/Parent/Class").
+/// A short name that fits several classes is an error that names the candidates.
+///
+/// Paths of returned references: names from the hierarchy or library down, joined with
+/// CaexPath::join; interfaces and attributes continue their owner's path
+/// ("Plant/Valve1/Torque"). References into external files carry that file in ElementRef::file.
 class Resolver
 {
 public:
@@ -43,7 +55,7 @@ public:
 
     struct LinkPartner
     {
-        ElementRef owner;     ///< the element that holds the interface
+        ElementRef owner; ///< the element that holds the interface
         ElementRef interface; ///< the ExternalInterface
     };
     Result<LinkPartner> linkPartner(QStringView reference);
@@ -59,14 +71,30 @@ public:
     /// Errors met while loading external references (missing file, cycle, parse error).
     QStringList externalErrors() const;
 
+    /// The master of a mirror object: the InternalElement whose ID the element's
+    /// RefBaseSystemUnitPath names (usually "{GUID}"); invalid when it is not a mirror.
+    ElementRef mirrorMaster(const InternalElement &element);
+    /// A class path that resolves from the main document: "Lib/Class", or "Alias@Lib/Class" when
+    /// the class lives in a file the main document references. Empty for non-classes.
+    QString referencePath(const ElementRef &cls);
+
     const CaexFile &file() const { return m_file; }
 
 private:
     struct Index;
+    struct Document;
+    struct ExternalCache;
     const CaexFile &m_file;
     QString m_baseDirectory;
     std::unique_ptr<Index> m_index;
+    // Loaded external files survive invalidate(): they are not edited through this resolver.
+    std::unique_ptr<ExternalCache> m_external;
     Index &index();
+    Document &documentOf(const ElementRef &ref);
+    Document *aliasTarget(Document &from, const QString &alias, QString *error);
+    Result<ElementRef> resolveClass(ElementKind kind, QStringView path, Document &context);
+    ElementRef linkOwner(Document &doc, int entry);
+    void baseChain(const ElementRef &cls, QList<ElementRef> &chain, QString *error);
 };
 
 } // namespace dt::model
