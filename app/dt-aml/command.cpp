@@ -46,8 +46,8 @@ void printErrorLine(const QString &line)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
-std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
-                                    const QStringList &positionals)
+std::optional<int> parseCommandLine(
+    QCommandLineParser &parser, const QStringList &arguments, const QStringList &positionals)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help = parser.addHelpOption();
@@ -87,8 +87,8 @@ std::optional<model::CaexFile> loadDocument(const QString &path, model::CaexRead
     Result<model::CaexFile> read = reader.readFile(path);
     if (!read.ok()) {
         // The reader's message already reads "file:line:column: message".
-        const QString message = read.error().isEmpty() ? tr("%1: cannot parse").arg(path)
-                                                       : read.error();
+        const QString message
+            = read.error().isEmpty() ? tr("%1: cannot parse").arg(path) : read.error();
         printErrorLine(message.startsWith(path) ? message : path + u": "_s + message);
         return std::nullopt;
     }

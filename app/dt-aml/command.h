@@ -16,8 +16,8 @@ namespace dt::aml {
 
 /// Exit codes shared by all commands.
 enum ExitCode : int {
-    ExitOk = 0,       ///< done (validate: no errors, warnings allowed)
-    ExitFailed = 1,   ///< validate found errors, or an output could not be written
+    ExitOk = 0, ///< done (validate: no errors, warnings allowed)
+    ExitFailed = 1, ///< validate found errors, or an output could not be written
     ExitUnusable = 2, ///< usage error, unreadable or unparsable input, missing tool
 };
 
@@ -62,8 +62,8 @@ void printErrorLine(const QString &line);
 /// Parses a command's arguments. Returns an exit code when the command must stop now (help was
 /// shown, or a usage error was reported), std::nullopt to go on. 'positionals' names the
 /// required positional arguments, checked for their count.
-std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
-                                    const QStringList &positionals);
+std::optional<int> parseCommandLine(
+    QCommandLineParser &parser, const QStringList &arguments, const QStringList &positionals);
 
 /// Reads a CAEX file, reporting an unreadable or unparsable input on stderr as one line.
 std::optional<model::CaexFile> loadDocument(const QString &path, model::CaexReader &reader);

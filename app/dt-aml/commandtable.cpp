@@ -9,22 +9,25 @@ namespace dt::aml {
 const QList<Command> &commands()
 {
     static const QList<Command> table = {
-        {"info", "info FILE", QT_TRANSLATE_NOOP("dt-aml", "one JSON object of element counts and the schema version"), &runInfo},
-        {"validate", "validate FILE [--schema XSD]",
-         QT_TRANSLATE_NOOP("dt-aml", "problems as file:line:col: severity: message (exit 0 clean "
-                                     "or warnings only, 1 errors, 2 unreadable)"),
-         &runValidate},
-        {"convert", "convert FILE -o OUT [--to 3.0|2.15]",
-         QT_TRANSLATE_NOOP("dt-aml", "write the document in CAEX 3.0 or 2.15"), &runConvert},
-        {"dump", "dump FILE",
-         QT_TRANSLATE_NOOP("dt-aml", "canonical JSON of the whole model (round-trip equality)"),
-         &runDump},
-        {"query", "query FILE XPATH",
-         QT_TRANSLATE_NOOP("dt-aml", "paths of the elements an XPath matches, one per line"),
-         &runQuery},
-        {"generate", "generate --elements N [--seed S] -o OUT",
-         QT_TRANSLATE_NOOP("dt-aml", "write a synthetic plant model for benchmarks"),
-         &runGenerate},
+        { "info", "info FILE",
+            QT_TRANSLATE_NOOP("dt-aml", "one JSON object of element counts and the schema version"),
+            &runInfo },
+        { "validate", "validate FILE [--schema XSD]",
+            QT_TRANSLATE_NOOP("dt-aml",
+                "problems as file:line:col: severity: message (exit 0 clean "
+                "or warnings only, 1 errors, 2 unreadable)"),
+            &runValidate },
+        { "convert", "convert FILE -o OUT [--to 3.0|2.15]",
+            QT_TRANSLATE_NOOP("dt-aml", "write the document in CAEX 3.0 or 2.15"), &runConvert },
+        { "dump", "dump FILE",
+            QT_TRANSLATE_NOOP("dt-aml", "canonical JSON of the whole model (round-trip equality)"),
+            &runDump },
+        { "query", "query FILE XPATH",
+            QT_TRANSLATE_NOOP("dt-aml", "paths of the elements an XPath matches, one per line"),
+            &runQuery },
+        { "generate", "generate --elements N [--seed S] -o OUT",
+            QT_TRANSLATE_NOOP("dt-aml", "write a synthetic plant model for benchmarks"),
+            &runGenerate },
     };
     return table;
 }
@@ -37,8 +40,8 @@ QString usage()
                       "AutomationML (CAEX 2.15 / 3.0) command line of DT Workbench.\n\n"
                       "Commands:\n");
     for (const Command &c : commands()) {
-        text += u"  "_s + QString::fromLatin1(c.synopsis).leftJustified(42) + u' '
-            + tr(c.summary) + u'\n';
+        text += u"  "_s + QString::fromLatin1(c.synopsis).leftJustified(42) + u' ' + tr(c.summary)
+            + u'\n';
     }
     text += tr("\nOptions:\n"
                "  -h, --help     show this help (also 'dt-aml COMMAND --help')\n"

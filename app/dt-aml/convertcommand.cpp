@@ -19,12 +19,12 @@ int runConvert(const QStringList &arguments)
         tr("Writes the document as canonical CAEX 3.0 (default) or 2.15. Data the target "
            "version cannot hold is reported on stderr."));
     parser.addPositionalArgument(u"FILE"_s, tr("the AutomationML file"));
-    const QCommandLineOption outOption({u"o"_s, u"output"_s}, tr("the file to write"), u"OUT"_s);
-    const QCommandLineOption toOption(u"to"_s, tr("target CAEX version: 3.0 or 2.15"),
-                                      u"VERSION"_s, u"3.0"_s);
+    const QCommandLineOption outOption({ u"o"_s, u"output"_s }, tr("the file to write"), u"OUT"_s);
+    const QCommandLineOption toOption(
+        u"to"_s, tr("target CAEX version: 3.0 or 2.15"), u"VERSION"_s, u"3.0"_s);
     parser.addOption(outOption);
     parser.addOption(toOption);
-    if (const auto exit = parseCommandLine(parser, arguments, {u"FILE"_s}))
+    if (const auto exit = parseCommandLine(parser, arguments, { u"FILE"_s }))
         return *exit;
 
     if (!parser.isSet(outOption) || parser.value(outOption).isEmpty()) {

@@ -17,11 +17,12 @@ int runDump(const QStringList &arguments)
         tr("Prints the canonical JSON of the whole model: two documents with the same content "
            "give identical output whatever their XML formatting or child order."));
     parser.addPositionalArgument(u"FILE"_s, tr("the AutomationML file"));
-    if (const auto exit = parseCommandLine(parser, arguments, {u"FILE"_s}))
+    if (const auto exit = parseCommandLine(parser, arguments, { u"FILE"_s }))
         return *exit;
 
     model::CaexReader reader;
-    const std::optional<model::CaexFile> file = loadDocument(parser.positionalArguments().at(0), reader);
+    const std::optional<model::CaexFile> file
+        = loadDocument(parser.positionalArguments().at(0), reader);
     if (!file)
         return ExitUnusable;
     QByteArray json = model::dumpJson(*file);

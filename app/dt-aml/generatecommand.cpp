@@ -18,10 +18,10 @@ int runGenerate(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Writes a synthetic plant (areas, units, devices, libraries) with exactly N "
            "InternalElements as CAEX 3.0. The same N and seed always give the same file."));
-    const QCommandLineOption elementsOption(u"elements"_s, tr("number of InternalElements"),
-                                            u"N"_s);
+    const QCommandLineOption elementsOption(
+        u"elements"_s, tr("number of InternalElements"), u"N"_s);
     const QCommandLineOption seedOption(u"seed"_s, tr("random seed (default 1)"), u"S"_s, u"1"_s);
-    const QCommandLineOption outOption({u"o"_s, u"output"_s}, tr("the file to write"), u"OUT"_s);
+    const QCommandLineOption outOption({ u"o"_s, u"output"_s }, tr("the file to write"), u"OUT"_s);
     parser.addOption(elementsOption);
     parser.addOption(seedOption);
     parser.addOption(outOption);
@@ -39,8 +39,8 @@ int runGenerate(const QStringList &arguments)
     bool ok = false;
     const int elements = parser.value(elementsOption).toInt(&ok);
     if (!ok || elements < 0) {
-        printError(tr("--elements needs a whole number >= 0, not '%1'")
-                       .arg(parser.value(elementsOption)));
+        printError(
+            tr("--elements needs a whole number >= 0, not '%1'").arg(parser.value(elementsOption)));
         return ExitUnusable;
     }
     const uint seed = parser.value(seedOption).toUInt(&ok);

@@ -19,7 +19,7 @@ int runInfo(const QStringList &arguments)
         tr("Prints one JSON object: the number of each CAEX element kind anywhere in the "
            "document (nested ones included), the schema version and the reader's warnings."));
     parser.addPositionalArgument(u"FILE"_s, tr("the AutomationML file"));
-    if (const auto exit = parseCommandLine(parser, arguments, {u"FILE"_s}))
+    if (const auto exit = parseCommandLine(parser, arguments, { u"FILE"_s }))
         return *exit;
 
     const QString path = parser.positionalArguments().at(0);

@@ -17,7 +17,8 @@ int main(int argc, char **argv)
         return dt::aml::dispatch(QCoreApplication::arguments());
     } catch (const std::exception &e) {
         // Out of memory on a huge input must still end with a message, not a crash.
-        dt::aml::printError(dt::aml::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
+        dt::aml::printError(
+            dt::aml::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
         return dt::aml::ExitUnusable;
     }
 }

@@ -18,7 +18,7 @@ int runQuery(const QStringList &arguments)
            "  dt-aml query plant.aml \"//InternalElement[@Name='Valve1']\""));
     parser.addPositionalArgument(u"FILE"_s, tr("the AutomationML file"));
     parser.addPositionalArgument(u"XPATH"_s, tr("the expression (an XPath subset)"));
-    if (const auto exit = parseCommandLine(parser, arguments, {u"FILE"_s, u"XPATH"_s}))
+    if (const auto exit = parseCommandLine(parser, arguments, { u"FILE"_s, u"XPATH"_s }))
         return *exit;
 
     const QString expression = parser.positionalArguments().at(1);
@@ -29,7 +29,8 @@ int runQuery(const QStringList &arguments)
         return ExitUnusable;
     }
     model::CaexReader reader;
-    const std::optional<model::CaexFile> file = loadDocument(parser.positionalArguments().at(0), reader);
+    const std::optional<model::CaexFile> file
+        = loadDocument(parser.positionalArguments().at(0), reader);
     if (!file)
         return ExitUnusable;
     QString out;

@@ -63,7 +63,7 @@ SchemaResult runXmllint(const QString &path, const QString &schema)
     }
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(xmllint, {u"--noout"_s, u"--schema"_s, schema, path});
+    process.start(xmllint, { u"--noout"_s, u"--schema"_s, schema, path });
     if (!process.waitForStarted() || !process.waitForFinished(-1)) {
         printError(tr("cannot run xmllint: %1").arg(process.errorString()));
         result.usable = false;
@@ -103,11 +103,10 @@ int runValidate(const QStringList &arguments)
         tr("Checks a model and prints each problem as file:line:col: severity: message.\n"
            "Exit code 0: no errors (warnings allowed); 1: errors; 2: unreadable input."));
     parser.addPositionalArgument(u"FILE"_s, tr("the AutomationML file"));
-    const QCommandLineOption schemaOption(u"schema"_s,
-                                          tr("also validate against this XSD with xmllint"),
-                                          u"XSD"_s);
+    const QCommandLineOption schemaOption(
+        u"schema"_s, tr("also validate against this XSD with xmllint"), u"XSD"_s);
     parser.addOption(schemaOption);
-    if (const auto exit = parseCommandLine(parser, arguments, {u"FILE"_s}))
+    if (const auto exit = parseCommandLine(parser, arguments, { u"FILE"_s }))
         return *exit;
 
     const QString path = parser.positionalArguments().at(0);

@@ -14,7 +14,8 @@ constexpr qsizetype MaxPooledValueLength = 32;
 } // namespace
 
 CaexElementReader::CaexElementReader(XmlCursor &cursor, SourceMap *positions)
-    : m_cursor(cursor), m_positions(positions)
+    : m_cursor(cursor)
+    , m_positions(positions)
 {
 }
 
@@ -34,9 +35,8 @@ void CaexElementReader::record(const void *node, SourcePosition position)
 void CaexElementReader::addPending(ListKind kind, SourcePosition position)
 {
     if (m_positions)
-        m_pending.push_back({kind, position});
+        m_pending.push_back({ kind, position });
 }
-
 
 void CaexElementReader::dropPending(qsizetype mark)
 {
@@ -53,38 +53,40 @@ QString CaexElementReader::internValue(QString text)
 
 // ---- attributes -----------------------------------------------------------------------------
 
-
-void CaexElementReader::keepUnknownAttribute(CaexTag tag, CaexBasicObject *basic,
-                                             const QXmlStreamAttribute &attribute)
+void CaexElementReader::keepUnknownAttribute(
+    CaexTag tag, CaexBasicObject *basic, const QXmlStreamAttribute &attribute)
 {
+    if (!m_cursor.checkAttributeName(attribute.qualifiedName()))
+        return;
     const QString name = attribute.qualifiedName().toString();
     if (!basic) {
-        m_cursor.warn(u"attribute %1 on <%2> has no place in the model and was dropped"_s
-                          .arg(quoted(name), caexTagName(tag)),
-                      m_cursor.position());
+        m_cursor.warn(u"attribute %1 on <%2> has no place in the model and was dropped"_s.arg(
+                          quoted(name), caexTagName(tag)),
+            m_cursor.position());
         return;
     }
     // Attributes in a namespace of their own are deliberate extensions; a plain unknown name
     // is more likely a typo of a CAEX attribute, which deserves a word.
     if (attribute.namespaceUri().isEmpty()) {
-        m_cursor.warn(u"unknown attribute %1 on <%2> kept verbatim"_s.arg(quoted(name),
-                                                                           caexTagName(tag)),
-                      m_cursor.position());
+        m_cursor.warn(
+            u"unknown attribute %1 on <%2> kept verbatim"_s.arg(quoted(name), caexTagName(tag)),
+            m_cursor.position());
     }
     basic->header.ensure().unknownAttributes.append(
-        XmlAttribute{name, attribute.namespaceUri().toString(), attribute.value().toString()});
+        XmlAttribute { name, attribute.namespaceUri().toString(), attribute.value().toString() });
 }
 
 ChangeMode CaexElementReader::readChangeMode(QStringView text)
 {
     if (const std::optional<ChangeMode> mode = parseChangeMode(text))
         return *mode;
-    m_cursor.warn(u"unknown ChangeMode %1, read as 'state'"_s.arg(quoted(text)),
-                  m_cursor.position());
+    m_cursor.warn(
+        u"unknown ChangeMode %1, read as 'state'"_s.arg(quoted(text)), m_cursor.position());
     return ChangeMode::State;
 }
 
-void CaexElementReader::warnMissing(CaexTag tag, QLatin1StringView attribute, SourcePosition position)
+void CaexElementReader::warnMissing(
+    CaexTag tag, QLatin1StringView attribute, SourcePosition position)
 {
     m_cursor.warn(u"<%1> has no %2"_s.arg(caexTagName(tag), attribute), position);
 }
@@ -130,22 +132,24 @@ void CaexElementReader::keepUnknownChild(CaexBasicObject &object, CaexTag tag, C
     // Elements of another namespace are extensions; warn about CAEX-looking ones only.
     const QStringView ns = xml.namespaceUri();
     if (tag != CaexTag::Unknown) {
-        m_cursor.warn(u"<%1> is not expected in <%2>; kept verbatim"_s.arg(xml.qualifiedName(),
-                                                                            caexTagName(parent)),
-                      m_cursor.position());
+        m_cursor.warn(u"<%1> is not expected in <%2>; kept verbatim"_s.arg(
+                          xml.qualifiedName(), caexTagName(parent)),
+            m_cursor.position());
     } else if (ns.isEmpty() || ns == CaexNamespace) {
-        m_cursor.warn(u"unknown element <%1> in <%2> kept verbatim"_s.arg(xml.qualifiedName(),
-                                                                           caexTagName(parent)),
-                      m_cursor.position());
+        m_cursor.warn(u"unknown element <%1> in <%2> kept verbatim"_s.arg(
+                          xml.qualifiedName(), caexTagName(parent)),
+            m_cursor.position());
     }
     object.header.ensure().unknownElements.append(m_cursor.capture());
 }
 
 void CaexElementReader::dropUnknownChild(CaexTag parent)
 {
-    m_cursor.warn(u"element <%1> in <%2> is not part of CAEX and was dropped"_s
-                      .arg(m_cursor.xml().qualifiedName().toString(), caexTagName(parent)),
-                  m_cursor.position());
+    if (!m_cursor.checkAttributeNames())
+        return;
+    m_cursor.warn(u"element <%1> in <%2> is not part of CAEX and was dropped"_s.arg(
+                      m_cursor.xml().qualifiedName().toString(), caexTagName(parent)),
+        m_cursor.position());
     m_cursor.skip();
 }
 
@@ -167,13 +171,13 @@ void CaexElementReader::readHeaderText(Header &header, std::optional<HeaderText>
         return;
     }
     HeaderText text;
-    readAttributes(tag, nullptr, nullptr, false,
-                   [&](CaexAttr attr, const QXmlStreamAttribute &attribute) {
-                       if (attr != CaexAttr::ChangeMode)
-                           return false;
-                       text.changeMode = readChangeMode(attribute.value());
-                       return true;
-                   });
+    readAttributes(
+        tag, nullptr, nullptr, false, [&](CaexAttr attr, const QXmlStreamAttribute &attribute) {
+            if (attr != CaexAttr::ChangeMode)
+                return false;
+            text.changeMode = readChangeMode(attribute.value());
+            return true;
+        });
     text.text = readTextContent(tag, position);
     slot = std::move(text);
 }
@@ -182,12 +186,12 @@ void CaexElementReader::readRevision(Revision &revision)
 {
     const SourcePosition position = m_cursor.position();
     readAttributes(CaexTag::Revision, nullptr, nullptr, false,
-                   [&](CaexAttr attr, const QXmlStreamAttribute &attribute) {
-                       if (attr != CaexAttr::ChangeMode)
-                           return false;
-                       revision.changeMode = readChangeMode(attribute.value());
-                       return true;
-                   });
+        [&](CaexAttr attr, const QXmlStreamAttribute &attribute) {
+            if (attr != CaexAttr::ChangeMode)
+                return false;
+            revision.changeMode = readChangeMode(attribute.value());
+            return true;
+        });
     bool hasDate = false;
     bool hasAuthor = false;
     while (m_cursor.nextChild()) {
@@ -234,9 +238,9 @@ QString CaexElementReader::readTextContent(CaexTag tag, SourcePosition position)
     QString text = m_cursor.readText(&hadChildElements);
     if (hadChildElements) {
         // xs:anyType in CAEX 2.15: structured values exist in the wild; the model holds text.
-        m_cursor.warn(u"<%1> contains child elements; only their text is kept"_s
-                          .arg(caexTagName(tag)),
-                      position);
+        m_cursor.warn(
+            u"<%1> contains child elements; only their text is kept"_s.arg(caexTagName(tag)),
+            position);
     }
     return text;
 }

@@ -25,12 +25,12 @@ protected:
     /// Reads the attributes of the current element. specific(attr, attribute) handles the
     /// element's own attributes and returns true when it took one; then Name and ID go to object,
     /// ChangeMode to basic, and anything else to basic's header verbatim (either may be null).
-    template <typename Specific>
+    template<typename Specific>
     void readAttributes(CaexTag tag, CaexBasicObject *basic, CaexObject *object, bool internName,
-                        Specific &&specific);
+        Specific &&specific);
     static bool noSpecificAttributes(CaexAttr, const QXmlStreamAttribute &) { return false; }
-    void keepUnknownAttribute(CaexTag tag, CaexBasicObject *basic,
-                              const QXmlStreamAttribute &attribute);
+    void keepUnknownAttribute(
+        CaexTag tag, CaexBasicObject *basic, const QXmlStreamAttribute &attribute);
     ChangeMode readChangeMode(QStringView text);
     void warnMissing(CaexTag tag, QLatin1StringView item, SourcePosition position);
 
@@ -54,8 +54,7 @@ protected:
     /// the owning element is complete. A mark is m_pending's size when the owner started.
     void addPending(ListKind kind, SourcePosition position);
     qsizetype pendingMark() const { return qsizetype(m_pending.size()); }
-    template <typename T>
-    void recordPending(qsizetype mark, ListKind kind, const QList<T> &list);
+    template<typename T> void recordPending(qsizetype mark, ListKind kind, const QList<T> &list);
     void dropPending(qsizetype mark);
 
     XmlCursor &m_cursor;
@@ -72,9 +71,9 @@ private:
     std::vector<PendingPosition> m_pending;
 };
 
-template <typename Specific>
-void CaexElementReader::readAttributes(CaexTag tag, CaexBasicObject *basic, CaexObject *object,
-                                       bool internName, Specific &&specific)
+template<typename Specific>
+void CaexElementReader::readAttributes(
+    CaexTag tag, CaexBasicObject *basic, CaexObject *object, bool internName, Specific &&specific)
 {
     bool named = false;
     const QXmlStreamAttributes attributes = m_cursor.xml().attributes();
@@ -83,8 +82,8 @@ void CaexElementReader::readAttributes(CaexTag tag, CaexBasicObject *basic, Caex
         if (specific(attr, attribute))
             continue;
         if (object && attr == CaexAttr::Name) {
-            object->name = internName ? m_pool.intern(attribute.value())
-                                      : attribute.value().toString();
+            object->name
+                = internName ? m_pool.intern(attribute.value()) : attribute.value().toString();
             named = true;
         } else if (object && attr == CaexAttr::ID) {
             object->id = attribute.value().toString();
@@ -98,7 +97,7 @@ void CaexElementReader::readAttributes(CaexTag tag, CaexBasicObject *basic, Caex
         warnMissing(tag, QLatin1StringView("Name"), m_cursor.position());
 }
 
-template <typename T>
+template<typename T>
 void CaexElementReader::recordPending(qsizetype mark, ListKind kind, const QList<T> &list)
 {
     if (!m_positions)

@@ -21,9 +21,9 @@ private:
     void readSourceDocumentInformation(SourceDocumentInformation &info);
     void readExternalReference(ExternalReference &reference);
     void readInstanceHierarchy(InstanceHierarchy &hierarchy);
-    template <typename Class>
+    template<typename Class>
     void readLibrary(ClassLibrary<Class> &library, CaexTag libraryTag, CaexTag classTag,
-                     void (CaexParser::*readClass)(Class &));
+        void (CaexParser::*readClass)(Class &));
 
     void readInterfaceClass(InterfaceClass &interfaceClass);
     void readRoleClass(RoleClass &roleClass);

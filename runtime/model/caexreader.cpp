@@ -25,7 +25,7 @@ namespace {
 /// errors where it decoded the block, which can be lines away from the bad byte.
 std::optional<SourcePosition> findInvalidUtf8(QIODevice *device)
 {
-    SourcePosition at{1, 1};
+    SourcePosition at { 1, 1 };
     SourcePosition characterStart = at;
     int pending = 0; // continuation bytes still expected
     uchar low = 0x80;
@@ -125,11 +125,11 @@ Result<CaexFile> CaexReader::readFile(const QString &path)
     m_diagnostics.clear();
     m_sourceMap.clear();
     if (QFileInfo(path).isDir())
-        return fail({Severity::Error, u"is a directory, not a CAEX file"_s, path, {}, {}});
+        return fail({ Severity::Error, u"is a directory, not a CAEX file"_s, path, {}, {} });
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail({Severity::Error, u"cannot open file: %1"_s.arg(file.errorString()), path,
-                     {}, {}});
+        return fail(
+            { Severity::Error, u"cannot open file: %1"_s.arg(file.errorString()), path, {}, {} });
     }
     return parse(&file, path);
 }
@@ -139,7 +139,7 @@ Result<CaexFile> CaexReader::read(QIODevice *device, const QString &fileName)
     m_diagnostics.clear();
     m_sourceMap.clear();
     if (!device || !device->isReadable())
-        return fail({Severity::Error, u"input is not open for reading"_s, fileName, {}, {}});
+        return fail({ Severity::Error, u"input is not open for reading"_s, fileName, {}, {} });
     return parse(device, fileName);
 }
 
@@ -157,8 +157,7 @@ Result<CaexFile> CaexReader::parse(QIODevice *device, const QString &fileName)
     const qint64 start = device->isSequential() ? 0 : device->pos();
     // Reading from the device (not a whole-file QByteArray) keeps memory at one block of input.
     QXmlStreamReader xml(device);
-    XmlCursor cursor(xml, fileName, std::clamp(m_options.maxDepth, 1, HardMaxDepth),
-                     m_diagnostics);
+    XmlCursor cursor(xml, fileName, std::clamp(m_options.maxDepth, 1, HardMaxDepth), m_diagnostics);
     CaexFile file;
     if (cursor.readRoot()) {
         CaexParser parser(cursor, m_options.recordPositions ? &m_sourceMap : nullptr);

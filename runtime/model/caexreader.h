@@ -29,7 +29,10 @@ public:
     };
 
     CaexReader() = default;
-    explicit CaexReader(Options options) : m_options(options) {}
+    explicit CaexReader(Options options)
+        : m_options(options)
+    {
+    }
 
     /// Reads a file. On failure error() is "file:line:column: message".
     Result<CaexFile> readFile(const QString &path);

@@ -24,7 +24,7 @@ Result<void> CaexWriter::write(const CaexFile &file, QIODevice *device) const
         Diagnostics warnings;
         converted = convertTo(file, version, &warnings);
         for (const Diagnostic &w : std::as_const(warnings))
-            qCInfo(lcModel).noquote() << "conversion:" << w.message;
+            qCInfo(lcModel, "conversion: %s", qUtf8Printable(w.message));
         source = &converted;
     }
 

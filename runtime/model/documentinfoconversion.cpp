@@ -52,7 +52,7 @@ SourceDocumentInformation readWriterHeader(QXmlStreamReader &xml, QStringList *u
 {
     SourceDocumentInformation info;
     while (xml.readNextStartElement()) {
-        const QStringView name = xml.name();
+        const QString name = xml.name().toString(); // the view would not survive the read
         const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
         bool known = false;
         for (const WriterField &f : writerFields) {
@@ -63,7 +63,7 @@ SourceDocumentInformation readWriterHeader(QXmlStreamReader &xml, QStringList *u
             }
         }
         if (!known)
-            unknown->append(name.toString());
+            unknown->append(name);
     }
     return info;
 }

@@ -12,11 +12,11 @@ namespace dt::model {
 
 /// What a DT attribute's value must look like.
 enum class DtValueKind : quint8 {
-    Text,    ///< any non-empty text
+    Text, ///< any non-empty text
     Integer, ///< a whole number, within [min, max] when min <= max
-    Number,  ///< a number, within [min, max] when min <= max
-    Choice,  ///< one of the '|'-separated choices
-    Host,    ///< an IPv4/IPv6 address or a host name
+    Number, ///< a number, within [min, max] when min <= max
+    Choice, ///< one of the '|'-separated choices
+    Host, ///< an IPv4/IPv6 address or a host name
     Boolean, ///< true/false/1/0
     UrlPath, ///< a path starting with '/'
 };

@@ -23,7 +23,7 @@ QString valueOf(const Attribute *a)
 {
     if (!a)
         return QString();
-    if (a->value && !a->value->trimmed().isEmpty())
+    if (a->value && !isBlank(*a->value))
         return a->value->trimmed();
     return a->defaultValue.value_or(QString()).trimmed();
 }
@@ -81,8 +81,8 @@ bool isIPv6(QStringView s)
     if (!s.contains(u':'))
         return false;
     for (QChar c : s) {
-        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')
-            || (c >= u'A' && c <= u'F');
+        const bool hex
+            = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
         if (!hex && c != u':' && c != u'.')
             return false;
     }
@@ -104,9 +104,8 @@ bool isHost(QStringView s)
 QString valueProblem(const DtAttributeRule &rule, const QString &value, Severity *severity)
 {
     *severity = Severity::Error;
-    auto range = [&rule](double x) {
-        return rule.min > rule.max || (x >= rule.min && x <= rule.max);
-    };
+    auto range
+        = [&rule](double x) { return rule.min > rule.max || (x >= rule.min && x <= rule.max); };
     auto rangeText = [&rule] {
         const bool upper = rule.max < std::numeric_limits<double>::max();
         return upper ? tr("between %1 and %2").arg(rule.min).arg(rule.max)
@@ -142,9 +141,13 @@ QString valueProblem(const DtAttributeRule &rule, const QString &value, Severity
         return isHost(value) ? QString() : tr("is not an IP address or host name");
     case DtValueKind::Boolean:
         switch (checkXsdValue(u"xs:boolean", value)) {
-        case XsdFit::Valid: return QString();
-        case XsdFit::Lenient: *severity = Severity::Warning; return tr("is not written as true or false");
-        default: return tr("is not true or false");
+        case XsdFit::Valid:
+            return QString();
+        case XsdFit::Lenient:
+            *severity = Severity::Warning;
+            return tr("is not written as true or false");
+        default:
+            return tr("is not true or false");
         }
     case DtValueKind::UrlPath:
         return value.startsWith(u'/') ? QString() : tr("does not start with '/'");
@@ -181,10 +184,17 @@ void DtSemanticCheck::enter(const WalkNode &node)
     if (node.scope != WalkScope::Instance)
         return;
     switch (node.kind) {
-    case ElementKind::InternalElement: checkElement(node); break;
-    case ElementKind::ExternalInterface: checkInterface(node); break;
-    case ElementKind::InternalLink: checkLink(node); break;
-    default: break;
+    case ElementKind::InternalElement:
+        checkElement(node);
+        break;
+    case ElementKind::ExternalInterface:
+        checkInterface(node);
+        break;
+    case ElementKind::InternalLink:
+        checkLink(node);
+        break;
+    default:
+        break;
     }
 }
 
@@ -192,9 +202,11 @@ int DtSemanticCheck::classifyPath(ElementKind kind, QLatin1StringView library, c
 {
     if (path.isEmpty())
         return -1;
-    const QString key = QString::number(int(kind)) + u'|' + path;
-    auto cached = m_classification.constFind(key);
-    if (cached != m_classification.constEnd())
+    QHash<QString, int> &cache = m_classification[kind == ElementKind::RoleClass ? 0
+            : kind == ElementKind::SystemUnitClass                               ? 1
+                                                                                 : 2];
+    auto cached = cache.constFind(path);
+    if (cached != cache.constEnd())
         return *cached;
 
     auto direct = [&](const QString &text) -> std::optional<int> {
@@ -228,7 +240,7 @@ int DtSemanticCheck::classifyPath(ElementKind kind, QLatin1StringView library, c
             }
         }
     }
-    m_classification.insert(key, index);
+    cache.insert(path, index);
     return index;
 }
 
@@ -246,7 +258,8 @@ DtSemanticCheck::RoleSet DtSemanticCheck::rolesOf(const InternalElement &element
         add(r.refBaseRoleClassPath);
     const int component = componentOf(element);
     if (component >= 0 && m_rules.components[size_t(component)].role) {
-        const int i = m_rules.roleIndex(QLatin1StringView(m_rules.components[size_t(component)].role));
+        const int i
+            = m_rules.roleIndex(QLatin1StringView(m_rules.components[size_t(component)].role));
         if (i >= 0)
             roles |= RoleSet(1) << i;
     }
@@ -255,14 +268,14 @@ DtSemanticCheck::RoleSet DtSemanticCheck::rolesOf(const InternalElement &element
 
 int DtSemanticCheck::componentOf(const InternalElement &element)
 {
-    return classifyPath(ElementKind::SystemUnitClass, m_rules.componentLibrary,
-                        element.refBaseSystemUnitPath);
+    return classifyPath(
+        ElementKind::SystemUnitClass, m_rules.componentLibrary, element.refBaseSystemUnitPath);
 }
 
 int DtSemanticCheck::interfaceClassOf(const ExternalInterface &interface)
 {
-    return classifyPath(ElementKind::InterfaceClass, m_rules.interfaceLibrary,
-                        interface.refBaseClassPath);
+    return classifyPath(
+        ElementKind::InterfaceClass, m_rules.interfaceLibrary, interface.refBaseClassPath);
 }
 
 void DtSemanticCheck::checkElement(const WalkNode &node)
@@ -280,11 +293,11 @@ void DtSemanticCheck::checkElement(const WalkNode &node)
             const int neededIndex = m_rules.roleIndex(needed);
             bool found = false;
             for (const InternalElement &child : e.internalElements)
-                found = found || (neededIndex >= 0 && (rolesOf(child) & (RoleSet(1) << neededIndex)));
+                found
+                    = found || (neededIndex >= 0 && (rolesOf(child) & (RoleSet(1) << neededIndex)));
             if (!found) {
                 m_context.report(Severity::Error,
-                                 tr("%1 has no child element with the role %2").arg(what, needed),
-                                 node);
+                    tr("%1 has no child element with the role %2").arg(what, needed), node);
             }
         }
         if (QLatin1StringView(rule.name) == "DigitalTwin"_L1)
@@ -314,9 +327,9 @@ void DtSemanticCheck::checkInterface(const WalkNode &node)
         const InternalElement &element = *owner->as<InternalElement>();
         if (!target.isEmpty() && !findAttributePath(element.attributes, target)) {
             m_context.report(Severity::Error,
-                             tr("%1 exposes attribute '%2', which element '%3' does not have")
-                                 .arg(what, target, element.name),
-                             node);
+                tr("%1 exposes attribute '%2', which element '%3' does not have")
+                    .arg(what, target, element.name),
+                node);
         }
     }
 }
@@ -330,9 +343,9 @@ void DtSemanticCheck::checkLink(const WalkNode &node)
     // Unresolved partners are the reference check's to report.
     if (!a.ok() || !b.ok() || !a->interface.isValid() || !b->interface.isValid())
         return;
-    const ExternalInterface *sides[2] = {a->interface.as<ExternalInterface>(),
-                                         b->interface.as<ExternalInterface>()};
-    const int classes[2] = {interfaceClassOf(*sides[0]), interfaceClassOf(*sides[1])};
+    const ExternalInterface *sides[2]
+        = { a->interface.as<ExternalInterface>(), b->interface.as<ExternalInterface>() };
+    const int classes[2] = { interfaceClassOf(*sides[0]), interfaceClassOf(*sides[1]) };
     for (const DtLinkRule &rule : m_rules.links) {
         const QLatin1StringView self(rule.interfaceClass);
         const QLatin1StringView partner(rule.partnerClass);
@@ -346,13 +359,14 @@ void DtSemanticCheck::checkLink(const WalkNode &node)
                 && QLatin1StringView(m_rules.interfaces[size_t(classes[other])].name) == partner;
             if (!otherOk) {
                 const QString otherClass = sides[other]->refBaseClassPath.isEmpty()
-                    ? tr("no interface class") : sides[other]->refBaseClassPath;
+                    ? tr("no interface class")
+                    : sides[other]->refBaseClassPath;
                 m_context.report(Severity::Error,
-                                 tr("InternalLink '%1' binds %2 '%3' to '%4' (%5); it needs an %6 "
-                                    "on the other side")
-                                     .arg(link.name, self, sides[s]->name, sides[other]->name,
-                                          otherClass, partner),
-                                 node);
+                    tr("InternalLink '%1' binds %2 '%3' to '%4' (%5); it needs an %6 "
+                       "on the other side")
+                        .arg(link.name, self, sides[s]->name, sides[other]->name, otherClass,
+                            partner),
+                    node);
                 return;
             }
         }
@@ -360,28 +374,27 @@ void DtSemanticCheck::checkLink(const WalkNode &node)
 }
 
 void DtSemanticCheck::checkAttributes(const WalkNode &node, const QString &what,
-                                      const DtClassRule &rule, const NodeList<Attribute> &attributes)
+    const DtClassRule &rule, const NodeList<Attribute> &attributes)
 {
     for (const DtAttributeRule &r : rule.attributes) {
         const QLatin1StringView name(r.name);
         const Attribute *a = findAttribute(attributes, QString::fromLatin1(r.name));
         const QString value = valueOf(a);
         // Point at the attribute itself when it exists, else at its holder.
-        const WalkNode at = a ? WalkNode{ElementKind::Attribute, a, a, &node, node.scope} : node;
+        const WalkNode at = a ? WalkNode { ElementKind::Attribute, a, a, &node, node.scope } : node;
         if (value.isEmpty()) {
             if (r.whenMissing == Severity::Info)
                 continue;
             m_context.report(r.whenMissing,
-                             a ? tr("%1: attribute '%2' has no value").arg(what, name)
-                               : tr("%1 needs an attribute '%2'").arg(what, name),
-                             at);
+                a ? tr("%1: attribute '%2' has no value").arg(what, name)
+                  : tr("%1 needs an attribute '%2'").arg(what, name),
+                at);
             continue;
         }
         Severity severity = Severity::Error;
         const QString problem = valueProblem(r, value, &severity);
         if (!problem.isEmpty()) {
-            m_context.report(severity,
-                             tr("%1: %2 '%3' %4").arg(what, name, value, problem), at);
+            m_context.report(severity, tr("%1: %2 '%3' %4").arg(what, name, value, problem), at);
         }
     }
     for (const DtImplication &imp : rule.implications) {
@@ -392,11 +405,10 @@ void DtSemanticCheck::checkAttributes(const WalkNode &node, const QString &what,
         if (consequence.isEmpty() || inChoices(imp.thenValues, consequence, Qt::CaseInsensitive))
             continue;
         m_context.report(imp.severity,
-                         tr("%1: %2 '%3' needs %4 %5, not '%6'")
-                             .arg(what, QLatin1StringView(imp.ifName), condition,
-                                  QLatin1StringView(imp.thenName), listedChoices(imp.thenValues),
-                                  consequence),
-                         node);
+            tr("%1: %2 '%3' needs %4 %5, not '%6'")
+                .arg(what, QLatin1StringView(imp.ifName), condition,
+                    QLatin1StringView(imp.thenName), listedChoices(imp.thenValues), consequence),
+            node);
     }
 }
 
@@ -410,9 +422,9 @@ void DtSemanticCheck::checkEndpoint(const WalkNode &node, const InternalElement 
     auto it = m_endpoints.constFind(endpoint);
     if (it != m_endpoints.constEnd()) {
         m_context.report(Severity::Error,
-                         tr("DigitalTwin '%1' listens on %2, as DigitalTwin '%3' already does")
-                             .arg(twin.name, endpoint, *it),
-                         node);
+            tr("DigitalTwin '%1' listens on %2, as DigitalTwin '%3' already does")
+                .arg(twin.name, endpoint, *it),
+            node);
         return;
     }
     m_endpoints.insert(endpoint, node.path());

@@ -6,6 +6,8 @@
 
 #include <QHash>
 
+#include <array>
+
 namespace dt::model {
 
 class ValidationContext;
@@ -35,12 +37,13 @@ private:
     void checkInterface(const WalkNode &node);
     void checkLink(const WalkNode &node);
     void checkAttributes(const WalkNode &node, const QString &what, const DtClassRule &rule,
-                         const NodeList<Attribute> &attributes);
+        const NodeList<Attribute> &attributes);
     void checkEndpoint(const WalkNode &node, const InternalElement &twin);
 
     ValidationContext &m_context;
     const DtRules &m_rules;
-    QHash<QString, int> m_classification;
+    /// Classified paths per kind (role, system unit, interface class).
+    std::array<QHash<QString, int>, 3> m_classification;
     /// "IPAddress:Port" of each DigitalTwin seen, to catch two twins on one endpoint.
     QHash<QString, QString> m_endpoints;
 };

@@ -17,7 +17,10 @@ namespace {
 class SplitMix64
 {
 public:
-    explicit SplitMix64(quint64 seed) : m_state(seed) {}
+    explicit SplitMix64(quint64 seed)
+        : m_state(seed)
+    {
+    }
 
     quint64 next()
     {
@@ -37,7 +40,7 @@ private:
     quint64 m_state;
 };
 
-constexpr int MaxLevel = 5;    // area, unit, device, module, part
+constexpr int MaxLevel = 5; // area, unit, device, module, part
 constexpr int DeviceLevel = 3; // every branch reaches at least this deep when it can
 
 const QString RoleLib = u"PlantRoleClassLib"_s;
@@ -61,17 +64,20 @@ struct LevelKinds
 
 const std::array<LevelKinds, MaxLevel> &levels()
 {
-    static const std::array<LevelKinds, MaxLevel> kinds = {{
-        {u"Area"_s, {u"Area"_s}},
-        {u"Unit"_s, {u"DistillationUnit"_s, u"MixingUnit"_s, u"StorageUnit"_s, u"ReactorUnit"_s,
-                     u"PackagingUnit"_s}},
-        {u"Equipment"_s, {u"Pump"_s, u"Valve"_s, u"Motor"_s, u"Tank"_s, u"HeatExchanger"_s,
-                          u"Compressor"_s, u"Conveyor"_s, u"Mixer"_s}},
-        {u"Module"_s, {u"Drive"_s, u"Actuator"_s, u"Gearbox"_s, u"ControlModule"_s,
-                       u"Bearing"_s}},
-        {u"Component"_s, {u"TemperatureSensor"_s, u"PressureSensor"_s, u"FlowSensor"_s,
-                          u"Encoder"_s, u"LimitSwitch"_s}},
-    }};
+    static const std::array<LevelKinds, MaxLevel> kinds = { {
+        { u"Area"_s, { u"Area"_s } },
+        { u"Unit"_s,
+            { u"DistillationUnit"_s, u"MixingUnit"_s, u"StorageUnit"_s, u"ReactorUnit"_s,
+                u"PackagingUnit"_s } },
+        { u"Equipment"_s,
+            { u"Pump"_s, u"Valve"_s, u"Motor"_s, u"Tank"_s, u"HeatExchanger"_s, u"Compressor"_s,
+                u"Conveyor"_s, u"Mixer"_s } },
+        { u"Module"_s,
+            { u"Drive"_s, u"Actuator"_s, u"Gearbox"_s, u"ControlModule"_s, u"Bearing"_s } },
+        { u"Component"_s,
+            { u"TemperatureSensor"_s, u"PressureSensor"_s, u"FlowSensor"_s, u"Encoder"_s,
+                u"LimitSwitch"_s } },
+    } };
     return kinds;
 }
 
@@ -84,13 +90,13 @@ struct InterfaceKind
 
 const std::array<InterfaceKind, 5> &interfaceKinds()
 {
-    static const std::array<InterfaceKind, 5> kinds = {{
-        {u"MaterialIn"_s, u"MaterialFlow"_s},
-        {u"MaterialOut"_s, u"MaterialFlow"_s},
-        {u"Signal"_s, u"SignalInterface"_s},
-        {u"Power"_s, u"PowerSupply"_s},
-        {u"Network"_s, u"Communication"_s},
-    }};
+    static const std::array<InterfaceKind, 5> kinds = { {
+        { u"MaterialIn"_s, u"MaterialFlow"_s },
+        { u"MaterialOut"_s, u"MaterialFlow"_s },
+        { u"Signal"_s, u"SignalInterface"_s },
+        { u"Power"_s, u"PowerSupply"_s },
+        { u"Network"_s, u"Communication"_s },
+    } };
     return kinds;
 }
 
@@ -203,8 +209,8 @@ void PlantBuilder::fill(NodeList<InternalElement> &children, int level, qint64 b
     }
 }
 
-InternalElement &PlantBuilder::addElement(NodeList<InternalElement> &children, int level,
-                                          qint64 index)
+InternalElement &PlantBuilder::addElement(
+    NodeList<InternalElement> &children, int level, qint64 index)
 {
     const LevelKinds &kinds = levels()[size_t(level - 1)];
     const QString &type = kinds.types.at(m_rng.below(kinds.types.size()));
@@ -222,15 +228,32 @@ InternalElement &PlantBuilder::addElement(NodeList<InternalElement> &children, i
 
 void PlantBuilder::addAttributes(NodeList<Attribute> &attributes)
 {
-    enum Kind { Temperature, Pressure, Flow, Power, Speed, Level, Manufacturer, Serial, Running,
-                Enabled, Hours, Frame, Rating, Commissioned, Mode, KindCount };
+    enum Kind {
+        Temperature,
+        Pressure,
+        Flow,
+        Power,
+        Speed,
+        Level,
+        Manufacturer,
+        Serial,
+        Running,
+        Enabled,
+        Hours,
+        Frame,
+        Rating,
+        Commissioned,
+        Mode,
+        KindCount
+    };
     std::array<int, KindCount> order;
     for (int i = 0; i < KindCount; ++i)
         order[size_t(i)] = i;
     const int count = int(m_rng.between(qint64(2), qint64(6)));
-    auto number = [this](double lo, double hi) { return QString::number(m_rng.between(lo, hi), 'f', 2); };
+    auto number
+        = [this](double lo, double hi) { return QString::number(m_rng.between(lo, hi), 'f', 2); };
     auto add = [&attributes](const QString &name, const QString &type, const QString &unit,
-                             const QString &value) -> Attribute & {
+                   const QString &value) -> Attribute & {
         Attribute &a = attributes.append();
         a.name = name;
         a.dataType = type;
@@ -238,8 +261,8 @@ void PlantBuilder::addAttributes(NodeList<Attribute> &attributes)
         a.value = value;
         return a;
     };
-    static const QStringList makers = {u"Endress+Hauser"_s, u"Siemens"_s, u"ABB"_s, u"Festo"_s,
-                                       u"Rotork"_s, u"SEW"_s};
+    static const QStringList makers
+        = { u"Endress+Hauser"_s, u"Siemens"_s, u"ABB"_s, u"Festo"_s, u"Rotork"_s, u"SEW"_s };
     for (int i = 0; i < count; ++i) {
         // A partial Fisher-Yates shuffle picks distinct kinds.
         std::swap(order[size_t(i)], order[size_t(i + m_rng.below(KindCount - i))]);
@@ -252,9 +275,15 @@ void PlantBuilder::addAttributes(NodeList<Attribute> &attributes)
             add(u"Pressure"_s, XsDouble, u"bar"_s, number(0, 40)).refAttributeType
                 = AttributeLib + u"/Pressure"_s;
             break;
-        case Flow: add(u"FlowRate"_s, XsDouble, u"m³/h"_s, number(0, 500)); break;
-        case Power: add(u"Power"_s, XsDouble, u"kW"_s, number(0.5, 250)); break;
-        case Speed: add(u"Speed"_s, XsDouble, u"rpm"_s, number(0, 3000)); break;
+        case Flow:
+            add(u"FlowRate"_s, XsDouble, u"m³/h"_s, number(0, 500));
+            break;
+        case Power:
+            add(u"Power"_s, XsDouble, u"kW"_s, number(0.5, 250));
+            break;
+        case Speed:
+            add(u"Speed"_s, XsDouble, u"rpm"_s, number(0, 3000));
+            break;
         case Level: {
             Attribute &a = add(u"Level"_s, XsDouble, u"%"_s, number(0, 100));
             Constraint c;
@@ -284,7 +313,7 @@ void PlantBuilder::addAttributes(NodeList<Attribute> &attributes)
         case Frame: {
             Attribute &frame = add(u"Frame"_s, QString(), QString(), QString());
             frame.value.reset();
-            for (const QString &axis : {u"x"_s, u"y"_s, u"z"_s}) {
+            for (const QString &axis : { u"x"_s, u"y"_s, u"z"_s }) {
                 Attribute &c = frame.attributes.append();
                 c.name = axis;
                 c.dataType = XsDouble;
@@ -296,9 +325,8 @@ void PlantBuilder::addAttributes(NodeList<Attribute> &attributes)
         case Rating: {
             Attribute &rating = add(u"Rating"_s, QString(), QString(), QString());
             rating.value.reset();
-            for (const auto &[name, unit, value] :
-                 {std::tuple(u"Voltage"_s, u"V"_s, u"400"_s),
-                  std::tuple(u"Current"_s, u"A"_s, number(0.5, 120))}) {
+            for (const auto &[name, unit, value] : { std::tuple(u"Voltage"_s, u"V"_s, u"400"_s),
+                     std::tuple(u"Current"_s, u"A"_s, number(0.5, 120)) }) {
                 Attribute &c = rating.attributes.append();
                 c.name = name;
                 c.dataType = XsDouble;
@@ -317,7 +345,7 @@ void PlantBuilder::addAttributes(NodeList<Attribute> &attributes)
             break;
         }
         case Mode: {
-            static const QStringList modes = {u"Auto"_s, u"Manual"_s, u"Off"_s};
+            static const QStringList modes = { u"Auto"_s, u"Manual"_s, u"Off"_s };
             Attribute &a = add(u"Mode"_s, XsString, QString(), modes.at(m_rng.below(3)));
             Constraint c;
             c.name = u"Modes"_s;
@@ -326,7 +354,8 @@ void PlantBuilder::addAttributes(NodeList<Attribute> &attributes)
             a.constraints.append(c);
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
 }
@@ -341,7 +370,7 @@ void PlantBuilder::addInterfaces(InternalElement &element, int level)
         i.refBaseClassPath = InterfaceLib + u'/' + kind.cls;
     };
     // Devices pass material along their unit; everything else has 1-3 utility interfaces.
-    std::array<size_t, 3> utilities = {2, 3, 4};
+    std::array<size_t, 3> utilities = { 2, 3, 4 };
     qint64 count = m_rng.between(qint64(1), qint64(3));
     if (level == DeviceLevel) {
         add(kinds[0]);
@@ -397,9 +426,10 @@ void PlantBuilder::buildLibraries(CaexFile &file)
         base.name = u"PlantInterface"_s;
         base.id = newId();
         // The one use of the ExternalReference, as real files use the standard libraries.
-        base.refBaseClassPath = StandardAlias + u"@AutomationMLInterfaceClassLib/AutomationMLBaseInterface"_s;
-        for (const QString &name : {u"MaterialFlow"_s, u"SignalInterface"_s, u"PowerSupply"_s,
-                                    u"Communication"_s}) {
+        base.refBaseClassPath
+            = StandardAlias + u"@AutomationMLInterfaceClassLib/AutomationMLBaseInterface"_s;
+        for (const QString &name :
+            { u"MaterialFlow"_s, u"SignalInterface"_s, u"PowerSupply"_s, u"Communication"_s }) {
             InterfaceClass &c = interfaces.classes.append();
             c.name = name;
             c.id = newId();

@@ -5,13 +5,17 @@
 
 namespace dt::model {
 
-/// Writes a realistic synthetic plant for benchmarks: areas, units and devices nested a few
-/// levels deep, each with typed attributes (some nested), interfaces, InternalLinks between
-/// devices, SystemUnitClass/RoleClass/InterfaceClass libraries the elements refer to, and an
-/// ExternalReference alias. The same options always give the same document.
+/// Writes a realistic synthetic plant for benchmarks: InstanceHierarchy "Plant" with areas,
+/// units, devices, modules and parts (every branch 3 to 5 levels deep when the count allows),
+/// each element with a GUID-like ID, 2-6 typed attributes (some nested, some constrained), 1-3
+/// interfaces, a RefBaseSystemUnitPath and a SupportedRoleClass; units link their devices'
+/// interfaces (material chain, signal loop). Libraries: PlantSystemUnitClassLib,
+/// PlantRoleClassLib, PlantInterfaceClassLib, PlantAttributeTypeLib, and one ExternalReference
+/// alias (its one use is the only validator warning; there are no errors). The same options
+/// always give the same document, on every platform (own PRNG, integer arithmetic).
 struct GeneratorOptions
 {
-    int elements = 1000; ///< number of InternalElements in the instance hierarchy
+    int elements = 1000; ///< exact number of InternalElements in the instance hierarchy
     quint32 seed = 1;
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The canonical JSON dump: every field of every node in a fixed key order, children grouped per
+// The canonical JSON dump: every field of every node that has content, in a fixed key order, children grouped per
 // kind in XSD order. Two models with equal content give byte-identical dumps, which is what the
 // round-trip tests and `dt-aml dump` compare. Source positions are not part of the content.
 #include "jsondump.h"
@@ -22,17 +22,19 @@ public:
     {
         m_json.beginObject();
         m_json.member("schemaVersion", schemaVersionName(f.schemaVersion));
-        m_json.member("fileName", f.fileName);
+        field("fileName", f.fileName);
         basic(f);
-        m_json.key("superiorStandardVersions");
-        m_json.stringArray(f.superiorStandardVersions);
+        if (!f.superiorStandardVersions.isEmpty()) {
+            m_json.key("superiorStandardVersions");
+            m_json.stringArray(f.superiorStandardVersions);
+        }
         list("sourceDocumentInformation", f.sourceDocumentInformation,
             [this](const SourceDocumentInformation &s) { sourceInfo(s); });
         list("externalReferences", f.externalReferences, [this](const ExternalReference &r) {
             m_json.beginObject();
             basic(r);
-            m_json.member("path", r.path);
-            m_json.member("alias", r.alias);
+            field("path", r.path);
+            field("alias", r.alias);
             m_json.endObject();
         });
         list("instanceHierarchies", f.instanceHierarchies, [this](const InstanceHierarchy &h) {
@@ -53,8 +55,12 @@ public:
     }
 
 private:
+    // Absent or empty content is left out: a key appears only when it says something, which
+    // keeps dumps of large models small while absent and present-but-empty stay distinct.
     template<typename List, typename Fn> void list(const char *name, const List &items, Fn fn)
     {
+        if (items.isEmpty())
+            return;
         m_json.key(name);
         m_json.beginArray();
         for (const auto &item : items)
@@ -73,16 +79,32 @@ private:
         });
     }
 
+    void field(const char *name, const QString &text)
+    {
+        if (!text.isEmpty())
+            m_json.member(name, text);
+    }
+
+    void field(const char *name, const std::optional<QString> &text)
+    {
+        if (text)
+            m_json.member(name, QStringView(*text));
+    }
+
+    void changeMode(ChangeMode mode)
+    {
+        if (mode != ChangeMode::State)
+            m_json.member("changeMode", changeModeName(mode));
+    }
+
     void headerText(const char *name, const std::optional<HeaderText> &text)
     {
-        m_json.key(name);
-        if (!text) {
-            m_json.null();
+        if (!text)
             return;
-        }
+        m_json.key(name);
         m_json.beginObject();
-        m_json.member("text", text->text);
-        m_json.member("changeMode", changeModeName(text->changeMode));
+        field("text", text->text);
+        changeMode(text->changeMode);
         m_json.endObject();
     }
 
@@ -95,32 +117,30 @@ private:
     {
         list("unknownAttributes", attributes, [this](const XmlAttribute &a) {
             m_json.beginObject();
-            m_json.member("qualifiedName", a.qualifiedName);
-            m_json.member("namespaceUri", a.namespaceUri);
-            m_json.member("value", a.value);
+            field("qualifiedName", a.qualifiedName);
+            field("namespaceUri", a.namespaceUri);
+            field("value", a.value);
             m_json.endObject();
         });
     }
 
-    // An allocated but empty header means the same as none, so both dump as null.
+    // An allocated but empty header means the same as none, so both are left out.
     void header(const ValuePtr<Header> &h)
     {
-        m_json.key("header");
-        if (!h || h->isEmpty()) {
-            m_json.null();
+        if (!h || h->isEmpty())
             return;
-        }
+        m_json.key("header");
         m_json.beginObject();
         headerText("description", h->description);
         headerText("version", h->version);
         list("revisions", h->revisions, [this](const Revision &r) {
             m_json.beginObject();
-            m_json.member("changeMode", changeModeName(r.changeMode));
-            m_json.member("revisionDate", r.revisionDate);
-            m_json.member("oldVersion", r.oldVersion);
-            m_json.member("newVersion", r.newVersion);
-            m_json.member("authorName", r.authorName);
-            m_json.member("comment", r.comment);
+            changeMode(r.changeMode);
+            field("revisionDate", r.revisionDate);
+            field("oldVersion", r.oldVersion);
+            field("newVersion", r.newVersion);
+            field("authorName", r.authorName);
+            field("comment", r.comment);
             m_json.endObject();
         });
         headerText("copyright", h->copyright);
@@ -132,29 +152,29 @@ private:
 
     void basic(const CaexBasicObject &o)
     {
-        m_json.member("changeMode", changeModeName(o.changeMode));
+        changeMode(o.changeMode);
         header(o.header);
     }
 
     void object(const CaexObject &o)
     {
-        m_json.member("name", o.name);
-        m_json.member("id", o.id);
+        field("name", o.name);
+        field("id", o.id);
         basic(o);
     }
 
     void sourceInfo(const SourceDocumentInformation &s)
     {
         m_json.beginObject();
-        m_json.member("originName", s.originName);
-        m_json.member("originId", s.originId);
-        m_json.member("originVendor", s.originVendor);
-        m_json.member("originVendorUrl", s.originVendorUrl);
-        m_json.member("originVersion", s.originVersion);
-        m_json.member("originRelease", s.originRelease);
-        m_json.member("lastWritingDateTime", s.lastWritingDateTime);
-        m_json.member("originProjectTitle", s.originProjectTitle);
-        m_json.member("originProjectId", s.originProjectId);
+        field("originName", s.originName);
+        field("originId", s.originId);
+        field("originVendor", s.originVendor);
+        field("originVendorUrl", s.originVendorUrl);
+        field("originVersion", s.originVersion);
+        field("originRelease", s.originRelease);
+        field("lastWritingDateTime", s.lastWritingDateTime);
+        field("originProjectTitle", s.originProjectTitle);
+        field("originProjectId", s.originProjectId);
         unknownAttributes(s.unknownAttributes);
         m_json.endObject();
     }
@@ -162,25 +182,25 @@ private:
     void constraint(const Constraint &c)
     {
         m_json.beginObject();
-        m_json.member("name", c.name);
+        field("name", c.name);
         basic(c);
         const char *kind = c.kind == Constraint::Kind::Ordinal ? "ordinal"
             : c.kind == Constraint::Kind::Nominal              ? "nominal"
                                                                : "unknown";
         m_json.member("kind", kind);
-        m_json.member("requiredMaxValue", c.requiredMaxValue);
-        m_json.member("requiredValue", c.requiredValue);
-        m_json.member("requiredMinValue", c.requiredMinValue);
-        m_json.key("nominalValues");
-        m_json.stringArray(c.nominalValues);
-        m_json.member("requirements", c.requirements);
-        m_json.key("inner");
+        field("requiredMaxValue", c.requiredMaxValue);
+        field("requiredValue", c.requiredValue);
+        field("requiredMinValue", c.requiredMinValue);
+        if (!c.nominalValues.isEmpty()) {
+            m_json.key("nominalValues");
+            m_json.stringArray(c.nominalValues);
+        }
+        field("requirements", c.requirements);
         if (c.inner) {
+            m_json.key("inner");
             m_json.beginObject();
             basic(*c.inner);
             m_json.endObject();
-        } else {
-            m_json.null();
         }
         m_json.endObject();
     }
@@ -189,15 +209,15 @@ private:
     void attributeFields(const Attribute &a)
     {
         object(a);
-        m_json.member("unit", a.unit);
-        m_json.member("dataType", a.dataType);
-        m_json.member("refAttributeType", a.refAttributeType);
-        m_json.member("defaultValue", a.defaultValue);
-        m_json.member("value", a.value);
+        field("unit", a.unit);
+        field("dataType", a.dataType);
+        field("refAttributeType", a.refAttributeType);
+        field("defaultValue", a.defaultValue);
+        field("value", a.value);
         list("refSemantics", a.refSemantics, [this](const RefSemantic &r) {
             m_json.beginObject();
             basic(r);
-            m_json.member("correspondingAttributePath", r.correspondingAttributePath);
+            field("correspondingAttributePath", r.correspondingAttributePath);
             m_json.endObject();
         });
         list("constraints", a.constraints, [this](const Constraint &c) { constraint(c); });
@@ -225,7 +245,7 @@ private:
     void interfaceFields(const ExternalInterface &i)
     {
         object(i);
-        m_json.member("refBaseClassPath", i.refBaseClassPath);
+        field("refBaseClassPath", i.refBaseClassPath);
         attributes(i.attributes);
         interfaces(i.interfaces);
     }
@@ -252,7 +272,7 @@ private:
     {
         m_json.beginObject();
         object(c);
-        m_json.member("refBaseClassPath", c.refBaseClassPath);
+        field("refBaseClassPath", c.refBaseClassPath);
         attributes(c.attributes);
         interfaces(c.interfaces);
         list("roleClasses", c.roleClasses, [this](const RoleClass &sub) { roleClass(sub); });
@@ -261,33 +281,31 @@ private:
 
     void mappingObject(const ValuePtr<MappingObject> &m)
     {
-        m_json.key("mappingObject");
-        if (!m) {
-            m_json.null();
+        if (!m)
             return;
-        }
+        m_json.key("mappingObject");
         m_json.beginObject();
         basic(*m);
         list("attributeNameMappings", m->attributeMappings, [this](const AttributeNameMapping &a) {
             m_json.beginObject();
             basic(a);
-            m_json.member("systemUnitAttributeName", a.systemUnitAttributeName);
-            m_json.member("roleAttributeName", a.roleAttributeName);
+            field("systemUnitAttributeName", a.systemUnitAttributeName);
+            field("roleAttributeName", a.roleAttributeName);
             m_json.endObject();
         });
         list("interfaceIdMappings", m->interfaceIdMappings, [this](const InterfaceIdMapping &i) {
             m_json.beginObject();
             basic(i);
-            m_json.member("systemUnitInterfaceId", i.systemUnitInterfaceId);
-            m_json.member("roleInterfaceId", i.roleInterfaceId);
+            field("systemUnitInterfaceId", i.systemUnitInterfaceId);
+            field("roleInterfaceId", i.roleInterfaceId);
             m_json.endObject();
         });
         list("interfaceNameMappings", m->interfaceNameMappings,
             [this](const InterfaceNameMapping &i) {
                 m_json.beginObject();
                 basic(i);
-                m_json.member("systemUnitInterfaceName", i.systemUnitInterfaceName);
-                m_json.member("roleInterfaceName", i.roleInterfaceName);
+                field("systemUnitInterfaceName", i.systemUnitInterfaceName);
+                field("roleInterfaceName", i.roleInterfaceName);
                 m_json.endObject();
             });
         m_json.endObject();
@@ -302,15 +320,15 @@ private:
         list("supportedRoleClasses", s.supportedRoleClasses, [this](const SupportedRoleClass &r) {
             m_json.beginObject();
             basic(r);
-            m_json.member("refRoleClassPath", r.refRoleClassPath);
+            field("refRoleClassPath", r.refRoleClassPath);
             mappingObject(r.mappingObject);
             m_json.endObject();
         });
         list("internalLinks", s.internalLinks, [this](const InternalLink &l) {
             m_json.beginObject();
             object(l);
-            m_json.member("refPartnerSideA", l.refPartnerSideA);
-            m_json.member("refPartnerSideB", l.refPartnerSideB);
+            field("refPartnerSideA", l.refPartnerSideA);
+            field("refPartnerSideB", l.refPartnerSideB);
             m_json.endObject();
         });
     }
@@ -320,12 +338,12 @@ private:
         list("internalElements", items, [this](const InternalElement &e) {
             m_json.beginObject();
             object(e);
-            m_json.member("refBaseSystemUnitPath", e.refBaseSystemUnitPath);
+            field("refBaseSystemUnitPath", e.refBaseSystemUnitPath);
             systemUnitFields(e);
             list("roleRequirements", e.roleRequirements, [this](const RoleRequirements &r) {
                 m_json.beginObject();
                 basic(r);
-                m_json.member("refBaseRoleClassPath", r.refBaseRoleClassPath);
+                field("refBaseRoleClassPath", r.refBaseRoleClassPath);
                 attributes(r.attributes);
                 interfaces(r.interfaces);
                 mappingObject(r.mappingObject);
@@ -340,7 +358,7 @@ private:
     {
         m_json.beginObject();
         object(c);
-        m_json.member("refBaseClassPath", c.refBaseClassPath);
+        field("refBaseClassPath", c.refBaseClassPath);
         systemUnitFields(c);
         list("systemUnitClasses", c.systemUnitClasses,
             [this](const SystemUnitClass &sub) { systemUnitClass(sub); });

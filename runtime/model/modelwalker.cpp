@@ -59,7 +59,7 @@ void ModelWalker::leave(const WalkNode &node) const
 
 void ModelWalker::walkAttribute(const Attribute &attribute, const WalkNode *parent) const
 {
-    const WalkNode self{ElementKind::Attribute, &attribute, &attribute, parent, parent->scope};
+    const WalkNode self { ElementKind::Attribute, &attribute, &attribute, parent, parent->scope };
     enter(self);
     walkAttributes(attribute.attributes, &self);
     leave(self);
@@ -71,17 +71,18 @@ void ModelWalker::walkAttributes(const NodeList<Attribute> &list, const WalkNode
         walkAttribute(a, parent);
 }
 
-void ModelWalker::walkInterfaceContent(const ExternalInterface &interface,
-                                       const WalkNode &self) const
+void ModelWalker::walkInterfaceContent(
+    const ExternalInterface &interface, const WalkNode &self) const
 {
     walkAttributes(interface.attributes, &self);
     walkInterfaces(interface.interfaces, &self);
 }
 
-void ModelWalker::walkInterfaces(const NodeList<ExternalInterface> &list, const WalkNode *parent) const
+void ModelWalker::walkInterfaces(
+    const NodeList<ExternalInterface> &list, const WalkNode *parent) const
 {
     for (const ExternalInterface &i : list) {
-        const WalkNode self{ElementKind::ExternalInterface, &i, &i, parent, parent->scope};
+        const WalkNode self { ElementKind::ExternalInterface, &i, &i, parent, parent->scope };
         enter(self);
         walkInterfaceContent(i, self);
         leave(self);
@@ -91,7 +92,7 @@ void ModelWalker::walkInterfaces(const NodeList<ExternalInterface> &list, const 
 void ModelWalker::walkLinks(const NodeList<InternalLink> &links, const WalkNode &self) const
 {
     for (const InternalLink &link : links) {
-        const WalkNode node{ElementKind::InternalLink, &link, &link, &self, self.scope};
+        const WalkNode node { ElementKind::InternalLink, &link, &link, &self, self.scope };
         enter(node);
         leave(node);
     }
@@ -108,7 +109,7 @@ void ModelWalker::walkUnitContent(const SystemUnitClassType &unit, const WalkNod
 
 void ModelWalker::walkElement(const InternalElement &element, const WalkNode *parent) const
 {
-    const WalkNode self{ElementKind::InternalElement, &element, &element, parent, parent->scope};
+    const WalkNode self { ElementKind::InternalElement, &element, &element, parent, parent->scope };
     enter(self);
     walkAttributes(element.attributes, &self);
     walkInterfaces(element.interfaces, &self);
@@ -130,7 +131,7 @@ void ModelWalker::walkElement(const InternalElement &element, const WalkNode *pa
 
 void ModelWalker::walkSystemUnitClass(const SystemUnitClass &cls, const WalkNode *parent) const
 {
-    const WalkNode self{ElementKind::SystemUnitClass, &cls, &cls, parent, WalkScope::Library};
+    const WalkNode self { ElementKind::SystemUnitClass, &cls, &cls, parent, WalkScope::Library };
     enter(self);
     walkUnitContent(cls, self);
     for (const SystemUnitClass &sub : cls.systemUnitClasses)
@@ -140,7 +141,7 @@ void ModelWalker::walkSystemUnitClass(const SystemUnitClass &cls, const WalkNode
 
 void ModelWalker::walkRoleClass(const RoleClass &cls, const WalkNode *parent) const
 {
-    const WalkNode self{ElementKind::RoleClass, &cls, &cls, parent, WalkScope::Library};
+    const WalkNode self { ElementKind::RoleClass, &cls, &cls, parent, WalkScope::Library };
     enter(self);
     walkAttributes(cls.attributes, &self);
     walkInterfaces(cls.interfaces, &self);
@@ -151,7 +152,7 @@ void ModelWalker::walkRoleClass(const RoleClass &cls, const WalkNode *parent) co
 
 void ModelWalker::walkInterfaceClass(const InterfaceClass &cls, const WalkNode *parent) const
 {
-    const WalkNode self{ElementKind::InterfaceClass, &cls, &cls, parent, WalkScope::Library};
+    const WalkNode self { ElementKind::InterfaceClass, &cls, &cls, parent, WalkScope::Library };
     enter(self);
     walkInterfaceContent(cls, self);
     for (const InterfaceClass &sub : cls.interfaceClasses)
@@ -161,7 +162,7 @@ void ModelWalker::walkInterfaceClass(const InterfaceClass &cls, const WalkNode *
 
 void ModelWalker::walkAttributeType(const AttributeType &type, const WalkNode *parent) const
 {
-    const WalkNode self{ElementKind::AttributeType, &type, &type, parent, WalkScope::Library};
+    const WalkNode self { ElementKind::AttributeType, &type, &type, parent, WalkScope::Library };
     enter(self);
     walkAttributes(type.attributes, &self);
     for (const AttributeType &sub : type.attributeTypes)
@@ -172,35 +173,39 @@ void ModelWalker::walkAttributeType(const AttributeType &type, const WalkNode *p
 void ModelWalker::walk(const CaexFile &file) const
 {
     for (const InstanceHierarchy &h : file.instanceHierarchies) {
-        const WalkNode self{ElementKind::InstanceHierarchy, &h, &h, nullptr, WalkScope::Instance};
+        const WalkNode self { ElementKind::InstanceHierarchy, &h, &h, nullptr,
+            WalkScope::Instance };
         enter(self);
         for (const InternalElement &e : h.internalElements)
             walkElement(e, &self);
         leave(self);
     }
     for (const InterfaceClassLib &lib : file.interfaceClassLibs) {
-        const WalkNode self{ElementKind::InterfaceClassLib, &lib, &lib, nullptr, WalkScope::Library};
+        const WalkNode self { ElementKind::InterfaceClassLib, &lib, &lib, nullptr,
+            WalkScope::Library };
         enter(self);
         for (const InterfaceClass &c : lib.classes)
             walkInterfaceClass(c, &self);
         leave(self);
     }
     for (const RoleClassLib &lib : file.roleClassLibs) {
-        const WalkNode self{ElementKind::RoleClassLib, &lib, &lib, nullptr, WalkScope::Library};
+        const WalkNode self { ElementKind::RoleClassLib, &lib, &lib, nullptr, WalkScope::Library };
         enter(self);
         for (const RoleClass &c : lib.classes)
             walkRoleClass(c, &self);
         leave(self);
     }
     for (const SystemUnitClassLib &lib : file.systemUnitClassLibs) {
-        const WalkNode self{ElementKind::SystemUnitClassLib, &lib, &lib, nullptr, WalkScope::Library};
+        const WalkNode self { ElementKind::SystemUnitClassLib, &lib, &lib, nullptr,
+            WalkScope::Library };
         enter(self);
         for (const SystemUnitClass &c : lib.classes)
             walkSystemUnitClass(c, &self);
         leave(self);
     }
     for (const AttributeTypeLib &lib : file.attributeTypeLibs) {
-        const WalkNode self{ElementKind::AttributeTypeLib, &lib, &lib, nullptr, WalkScope::Library};
+        const WalkNode self { ElementKind::AttributeTypeLib, &lib, &lib, nullptr,
+            WalkScope::Library };
         enter(self);
         for (const AttributeType &t : lib.classes)
             walkAttributeType(t, &self);
@@ -218,20 +223,47 @@ public:
     void enter(const WalkNode &node) override
     {
         switch (node.kind) {
-        case ElementKind::InstanceHierarchy: ++stats.instanceHierarchies; break;
-        case ElementKind::InternalElement: ++stats.internalElements; break;
-        case ElementKind::SystemUnitClassLib: ++stats.systemUnitClassLibs; break;
-        case ElementKind::SystemUnitClass: ++stats.systemUnitClasses; break;
-        case ElementKind::RoleClassLib: ++stats.roleClassLibs; break;
-        case ElementKind::RoleClass: ++stats.roleClasses; break;
-        case ElementKind::InterfaceClassLib: ++stats.interfaceClassLibs; break;
-        case ElementKind::InterfaceClass: ++stats.interfaceClasses; break;
-        case ElementKind::AttributeTypeLib: ++stats.attributeTypeLibs; break;
-        case ElementKind::AttributeType: ++stats.attributeTypes; break;
-        case ElementKind::ExternalInterface: ++stats.externalInterfaces; break;
-        case ElementKind::InternalLink: ++stats.internalLinks; break;
-        case ElementKind::Attribute: ++stats.attributes; break;
-        case ElementKind::None: break;
+        case ElementKind::InstanceHierarchy:
+            ++stats.instanceHierarchies;
+            break;
+        case ElementKind::InternalElement:
+            ++stats.internalElements;
+            break;
+        case ElementKind::SystemUnitClassLib:
+            ++stats.systemUnitClassLibs;
+            break;
+        case ElementKind::SystemUnitClass:
+            ++stats.systemUnitClasses;
+            break;
+        case ElementKind::RoleClassLib:
+            ++stats.roleClassLibs;
+            break;
+        case ElementKind::RoleClass:
+            ++stats.roleClasses;
+            break;
+        case ElementKind::InterfaceClassLib:
+            ++stats.interfaceClassLibs;
+            break;
+        case ElementKind::InterfaceClass:
+            ++stats.interfaceClasses;
+            break;
+        case ElementKind::AttributeTypeLib:
+            ++stats.attributeTypeLibs;
+            break;
+        case ElementKind::AttributeType:
+            ++stats.attributeTypes;
+            break;
+        case ElementKind::ExternalInterface:
+            ++stats.externalInterfaces;
+            break;
+        case ElementKind::InternalLink:
+            ++stats.internalLinks;
+            break;
+        case ElementKind::Attribute:
+            ++stats.attributes;
+            break;
+        case ElementKind::None:
+            break;
         }
     }
 };
@@ -241,7 +273,7 @@ public:
 ModelStatistics countElements(const CaexFile &file)
 {
     Counter counter;
-    ModelWalker({&counter}).walk(file);
+    ModelWalker({ &counter }).walk(file);
     return counter.stats;
 }
 

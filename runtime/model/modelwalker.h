@@ -15,13 +15,12 @@ enum class WalkScope : quint8 { Instance, Library, RoleRequirement };
 struct WalkNode
 {
     ElementKind kind = ElementKind::None;
-    const void *node = nullptr;       ///< the typed node (cast with as<T>())
+    const void *node = nullptr; ///< the typed node (cast with as<T>())
     const CaexObject *object = nullptr; ///< its Name/ID part
     const WalkNode *parent = nullptr;
     WalkScope scope = WalkScope::Instance;
 
-    template <typename T>
-    const T *as() const { return static_cast<const T *>(node); }
+    template<typename T> const T *as() const { return static_cast<const T *>(node); }
 
     /// True for the kinds that are addressable elements (hierarchies, elements, libraries,
     /// classes), false for attributes, interfaces and links which belong to one.
@@ -52,7 +51,10 @@ public:
 class ModelWalker
 {
 public:
-    explicit ModelWalker(QList<ModelVisitor *> visitors) : m_visitors(std::move(visitors)) {}
+    explicit ModelWalker(QList<ModelVisitor *> visitors)
+        : m_visitors(std::move(visitors))
+    {
+    }
 
     void walk(const CaexFile &file) const;
 

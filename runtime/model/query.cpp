@@ -3,6 +3,7 @@
 
 #include "caexpath.h"
 #include "queryparser.h"
+#include "queryvalue.h"
 
 #include <QHash>
 #include <QSet>
@@ -19,282 +20,6 @@ namespace dt::model {
 using namespace detail;
 
 namespace {
-
-const CaexBasicObject *basicObject(Node node)
-{
-    switch (node.kind) {
-    case NodeKind::Document:
-        return node.as<CaexFile>();
-    case NodeKind::SupportedRoleClass:
-        return node.as<SupportedRoleClass>();
-    case NodeKind::RoleRequirements:
-        return node.as<RoleRequirements>();
-    default:
-        return caexObject(node);
-    }
-}
-
-const Attribute *attributeOf(Node node)
-{
-    if (node.kind == NodeKind::Attribute)
-        return node.as<Attribute>();
-    if (node.kind == NodeKind::AttributeType)
-        return node.as<AttributeType>();
-    return nullptr;
-}
-
-// The model keeps no "absent" for these attributes, so an empty value counts as absent.
-// Pointers, not copies: a copy costs an atomic reference count on memory that is usually cold.
-const QString *present(const QString &value)
-{
-    return value.isEmpty() ? nullptr : &value;
-}
-
-const QString *changeModeText(ChangeMode mode)
-{
-    static const QString names[]
-        = { changeModeName(ChangeMode::State), changeModeName(ChangeMode::Create),
-              changeModeName(ChangeMode::Delete), changeModeName(ChangeMode::Change) };
-    return &names[int(mode) & 3];
-}
-
-const QString *schemaVersionText(SchemaVersion version)
-{
-    static const QString names[]
-        = { schemaVersionName(SchemaVersion::V3_0), schemaVersionName(SchemaVersion::V2_15) };
-    return &names[version == SchemaVersion::V2_15 ? 1 : 0];
-}
-
-const QString *xmlAttribute(Node node, QueryAttribute attribute)
-{
-    using A = QueryAttribute;
-    using K = NodeKind;
-    switch (attribute) {
-    case A::Name:
-    case A::ID:
-        if (const CaexObject *object = caexObject(node))
-            return present(attribute == A::Name ? object->name : object->id);
-        return nullptr;
-    case A::RefBaseSystemUnitPath:
-        return node.kind == K::InternalElement
-            ? present(node.as<InternalElement>()->refBaseSystemUnitPath)
-            : nullptr;
-    case A::RefBaseClassPath:
-        switch (node.kind) {
-        case K::SystemUnitClass:
-            return present(node.as<SystemUnitClass>()->refBaseClassPath);
-        case K::RoleClass:
-            return present(node.as<RoleClass>()->refBaseClassPath);
-        case K::InterfaceClass:
-            return present(node.as<InterfaceClass>()->refBaseClassPath);
-        case K::ExternalInterface:
-            return present(node.as<ExternalInterface>()->refBaseClassPath);
-        default:
-            return nullptr;
-        }
-    case A::RefPartnerSideA:
-        return node.kind == K::InternalLink ? present(node.as<InternalLink>()->refPartnerSideA)
-                                            : nullptr;
-    case A::RefPartnerSideB:
-        return node.kind == K::InternalLink ? present(node.as<InternalLink>()->refPartnerSideB)
-                                            : nullptr;
-    case A::RefRoleClassPath:
-        return node.kind == K::SupportedRoleClass
-            ? present(node.as<SupportedRoleClass>()->refRoleClassPath)
-            : nullptr;
-    case A::RefBaseRoleClassPath:
-        return node.kind == K::RoleRequirements
-            ? present(node.as<RoleRequirements>()->refBaseRoleClassPath)
-            : nullptr;
-    case A::Unit:
-    case A::AttributeDataType:
-    case A::RefAttributeType: {
-        const Attribute *a = attributeOf(node);
-        if (!a)
-            return nullptr;
-        return present(attribute == A::Unit         ? a->unit
-                : attribute == A::AttributeDataType ? a->dataType
-                                                    : a->refAttributeType);
-    }
-    case A::ChangeMode:
-        if (const CaexBasicObject *basic = basicObject(node))
-            return changeModeText(basic->changeMode);
-        return nullptr;
-    case A::FileName:
-        return node.kind == K::Document ? present(node.as<CaexFile>()->fileName) : nullptr;
-    case A::SchemaVersion:
-        return node.kind == K::Document ? schemaVersionText(node.as<CaexFile>()->schemaVersion)
-                                        : nullptr;
-    }
-    return nullptr;
-}
-
-const QString *textChild(Node node, TextChild child)
-{
-    switch (child) {
-    case TextChild::Value:
-    case TextChild::DefaultValue: {
-        const Attribute *a = attributeOf(node);
-        const std::optional<QString> *text = !a ? nullptr
-            : child == TextChild::Value         ? &a->value
-                                                : &a->defaultValue;
-        return text && text->has_value() ? &**text : nullptr;
-    }
-    case TextChild::Description: {
-        const CaexBasicObject *basic = basicObject(node);
-        if (basic && basic->header && basic->header->description)
-            return &basic->header->description->text;
-        return nullptr;
-    }
-    }
-    return nullptr;
-}
-
-/// An XPath value. Strings are views of the model or the compiled query (both outlive an
-/// evaluation). Absent is an empty node-set such as a missing
-/// attribute, and Strings the attribute values of a node-set ("../@Name"): as in XPath, a
-/// comparison holds when it holds for some member, so comparing an empty set is always false.
-struct Value
-{
-    enum class Type : quint8 { Absent, Bool, Number, String, Strings };
-    Type type = Type::Absent;
-    bool boolean = false;
-    double number = 0;
-    QStringView string;
-    std::vector<QStringView> strings;
-
-    static Value ofBool(bool b)
-    {
-        Value v;
-        v.type = Type::Bool;
-        v.boolean = b;
-        return v;
-    }
-    static Value ofNumber(double n)
-    {
-        Value v;
-        v.type = Type::Number;
-        v.number = n;
-        return v;
-    }
-    static Value ofString(const QString *s)
-    {
-        Value v;
-        if (s) {
-            v.type = Type::String;
-            v.string = *s;
-        }
-        return v;
-    }
-    bool toBool() const
-    {
-        switch (type) {
-        case Type::Absent:
-            return false;
-        case Type::Bool:
-            return boolean;
-        case Type::Number:
-            return number != 0 && !std::isnan(number);
-        case Type::String:
-            return !string.isEmpty();
-        case Type::Strings:
-            return !strings.empty();
-        }
-        return false;
-    }
-    static double toNumber(QStringView text)
-    {
-        bool ok = false;
-        const double n = text.trimmed().toDouble(&ok);
-        return ok ? n : std::numeric_limits<double>::quiet_NaN();
-    }
-    double toNumber() const
-    {
-        switch (type) {
-        case Type::Bool:
-            return boolean ? 1 : 0;
-        case Type::Number:
-            return number;
-        case Type::String:
-            return toNumber(string);
-        case Type::Strings:
-            return strings.empty() ? qQNaN() : toNumber(strings.front());
-        case Type::Absent:
-            break;
-        }
-        return std::numeric_limits<double>::quiet_NaN();
-    }
-    /// The string value; 'buffer' holds text that has to be made.
-    QStringView toString(QString &buffer) const
-    {
-        switch (type) {
-        case Type::Bool:
-            return boolean ? u"true" : u"false";
-        case Type::Number:
-            buffer = QString::number(number, 'g', 15);
-            return buffer;
-        case Type::String:
-            return string;
-        case Type::Strings:
-            return strings.empty() ? QStringView() : strings.front();
-        case Type::Absent:
-            break;
-        }
-        return QStringView();
-    }
-};
-
-bool compareScalars(const Value &a, const Value &b, QueryExpr::Op op)
-{
-    using Op = QueryExpr::Op;
-    using T = Value::Type;
-    if (op == Op::Equal || op == Op::NotEqual) {
-        bool equal;
-        if (a.type == T::Bool || b.type == T::Bool)
-            equal = a.toBool() == b.toBool();
-        else if (a.type == T::Number || b.type == T::Number)
-            equal = a.toNumber() == b.toNumber();
-        else
-            equal = a.string == b.string;
-        return op == Op::Equal ? equal : !equal;
-    }
-    const double x = a.toNumber();
-    const double y = b.toNumber();
-    switch (op) {
-    case Op::Less:
-        return x < y;
-    case Op::LessEqual:
-        return x <= y;
-    case Op::Greater:
-        return x > y;
-    case Op::GreaterEqual:
-        return x >= y;
-    default:
-        return false;
-    }
-}
-
-bool compare(const Value &a, const Value &b, QueryExpr::Op op)
-{
-    using T = Value::Type;
-    if (a.type == T::Absent || b.type == T::Absent)
-        return false;
-    if (a.type == T::Strings || b.type == T::Strings) {
-        // A boolean compares with the set's emptiness, anything else with each member.
-        if (a.type == T::Bool || b.type == T::Bool)
-            return compareScalars(Value::ofBool(a.toBool()), Value::ofBool(b.toBool()), op);
-        const Value &set = a.type == T::Strings ? a : b;
-        for (QStringView member : set.strings) {
-            Value one;
-            one.type = T::String;
-            one.string = member;
-            if (a.type == T::Strings ? compare(one, b, op) : compare(a, one, op))
-                return true;
-        }
-        return false;
-    }
-    return compareScalars(a, b, op);
-}
 
 /// Evaluates compiled paths over one document. Visited nodes are kept in an arena with their
 /// parent, because the model has no parent pointers and '..' and result paths need them; the
@@ -330,7 +55,7 @@ private:
     void filter(const QueryStep &step, std::vector<int> &candidates);
     /// 'item' is the node's arena entry, or -1 for a predicate that walks no path.
     bool holds(const QueryExpr &predicate, Node node, int item, int position, int size);
-    Value eval(const QueryExpr &expr, Node node, int item, int position, int size);
+    QueryValue eval(const QueryExpr &expr, Node node, int item, int position, int size);
     void normalize(std::vector<int> &items);
     QString pathOfItem(int item, std::vector<QString> *memo);
 
@@ -545,47 +270,47 @@ bool Evaluator::holds(const QueryExpr &predicate, Node node, int item, int posit
         const QString *value = xmlAttribute(node, predicate.args[0].attribute);
         return value && (*value == predicate.args[1].text) == (predicate.op == Op::Equal);
     }
-    const Value value = eval(predicate, node, item, position, size);
+    const QueryValue value = eval(predicate, node, item, position, size);
     if (predicate.isNumeric())
         return value.toNumber() == double(position);
     return value.toBool();
 }
 
-Value Evaluator::eval(const QueryExpr &e, Node node, int item, int position, int size)
+QueryValue Evaluator::eval(const QueryExpr &e, Node node, int item, int position, int size)
 {
     using Op = QueryExpr::Op;
     switch (e.op) {
     case Op::Or:
-        return Value::ofBool(eval(e.args[0], node, item, position, size).toBool()
+        return QueryValue::ofBool(eval(e.args[0], node, item, position, size).toBool()
             || eval(e.args[1], node, item, position, size).toBool());
     case Op::And:
-        return Value::ofBool(eval(e.args[0], node, item, position, size).toBool()
+        return QueryValue::ofBool(eval(e.args[0], node, item, position, size).toBool()
             && eval(e.args[1], node, item, position, size).toBool());
     case Op::Not:
-        return Value::ofBool(!eval(e.args[0], node, item, position, size).toBool());
+        return QueryValue::ofBool(!eval(e.args[0], node, item, position, size).toBool());
     case Op::Equal:
     case Op::NotEqual:
     case Op::Less:
     case Op::LessEqual:
     case Op::Greater:
     case Op::GreaterEqual:
-        return Value::ofBool(compare(eval(e.args[0], node, item, position, size),
+        return QueryValue::ofBool(compareValues(eval(e.args[0], node, item, position, size),
             eval(e.args[1], node, item, position, size), e.op));
     case Op::Literal:
-        return Value::ofString(&e.text);
+        return QueryValue::ofString(&e.text);
     case Op::Number:
-        return Value::ofNumber(e.number);
+        return QueryValue::ofNumber(e.number);
     case Op::Attribute:
-        return Value::ofString(xmlAttribute(node, e.attribute));
+        return QueryValue::ofString(xmlAttribute(node, e.attribute));
     case Op::Text:
-        return Value::ofString(textChild(node, e.textChild));
+        return QueryValue::ofString(textChild(node, e.textChild));
     case Op::Path: {
         // item < 0 cannot happen: descend() materialises nodes for predicates with paths.
         if (!e.path || (item < 0 && !e.path->absolute))
-            return Value::ofBool(false);
+            return QueryValue::ofBool(false);
         if (e.path->attribute) {
-            Value values;
-            values.type = Value::Type::Strings;
+            QueryValue values;
+            values.type = QueryValue::Type::Strings;
             for (const int match : evaluate(*e.path, e.path->absolute ? 0 : item))
                 if (const QString *text
                     = xmlAttribute(m_items[size_t(match)].node, *e.path->attribute))
@@ -595,33 +320,33 @@ Value Evaluator::eval(const QueryExpr &e, Node node, int item, int position, int
         if (e.path->absolute) {
             const auto cached = m_absolute.constFind(e.path.get());
             if (cached != m_absolute.constEnd())
-                return Value::ofBool(cached.value());
+                return QueryValue::ofBool(cached.value());
             const bool any = !evaluate(*e.path, 0).empty();
             m_absolute.insert(e.path.get(), any);
-            return Value::ofBool(any);
+            return QueryValue::ofBool(any);
         }
-        return Value::ofBool(!evaluate(*e.path, item).empty());
+        return QueryValue::ofBool(!evaluate(*e.path, item).empty());
     }
     case Op::Contains:
     case Op::StartsWith: {
-        const Value haystack = eval(e.args[0], node, item, position, size);
-        const Value needle = eval(e.args[1], node, item, position, size);
+        const QueryValue haystack = eval(e.args[0], node, item, position, size);
+        const QueryValue needle = eval(e.args[1], node, item, position, size);
         QString buffer1;
         QString buffer2;
         const QStringView h = haystack.toString(buffer1);
         const QStringView n = needle.toString(buffer2);
-        return Value::ofBool(e.op == Op::Contains ? h.contains(n) : h.startsWith(n));
+        return QueryValue::ofBool(e.op == Op::Contains ? h.contains(n) : h.startsWith(n));
     }
     case Op::Position:
-        return Value::ofNumber(position);
+        return QueryValue::ofNumber(position);
     case Op::Last:
-        return Value::ofNumber(size);
+        return QueryValue::ofNumber(size);
     case Op::True:
-        return Value::ofBool(true);
+        return QueryValue::ofBool(true);
     case Op::False:
-        return Value::ofBool(false);
+        return QueryValue::ofBool(false);
     }
-    return Value();
+    return QueryValue();
 }
 
 void Evaluator::normalize(std::vector<int> &items)

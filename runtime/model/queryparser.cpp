@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queryparser.h"
 
+#include "querytokenizer.h"
+
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -37,162 +39,6 @@ bool QueryStep::hasPositionalPredicate() const
 
 namespace {
 
-struct Token
-{
-    enum class Type : quint8 {
-        End,
-        Slash,
-        DoubleSlash,
-        LBracket,
-        RBracket,
-        LParen,
-        RParen,
-        At,
-        Comma,
-        Equal,
-        NotEqual,
-        Less,
-        LessEqual,
-        Greater,
-        GreaterEqual,
-        Star,
-        Dot,
-        DotDot,
-        Name,
-        Literal,
-        Number,
-        Colon,
-        ColonColon,
-        Invalid,
-    };
-    Type type = Type::End;
-    qsizetype pos = 0;
-    QString text; ///< the source text; for Literal the unquoted value; for Invalid the reason
-    double number = 0;
-};
-
-bool isNameStart(QChar c)
-{
-    return c.isLetter() || c == u'_';
-}
-
-bool isNameChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.';
-}
-
-// Tokenizes up to the first character it cannot use; that one becomes an Invalid token so the
-// parser reports problems strictly from left to right.
-std::vector<Token> tokenize(const QString &s)
-{
-    using T = Token::Type;
-    std::vector<Token> tokens;
-    qsizetype i = 0;
-    const qsizetype n = s.size();
-    auto add = [&](T type, qsizetype pos, qsizetype length) {
-        tokens.push_back({ type, pos, s.mid(pos, length), 0 });
-        i = pos + length;
-    };
-    while (i < n) {
-        const QChar c = s.at(i);
-        const QChar next = i + 1 < n ? s.at(i + 1) : QChar();
-        if (c.isSpace()) {
-            ++i;
-            continue;
-        }
-        switch (c.unicode()) {
-        case '/':
-            add(next == u'/' ? T::DoubleSlash : T::Slash, i, next == u'/' ? 2 : 1);
-            continue;
-        case '[':
-            add(T::LBracket, i, 1);
-            continue;
-        case ']':
-            add(T::RBracket, i, 1);
-            continue;
-        case '(':
-            add(T::LParen, i, 1);
-            continue;
-        case ')':
-            add(T::RParen, i, 1);
-            continue;
-        case '@':
-            add(T::At, i, 1);
-            continue;
-        case ',':
-            add(T::Comma, i, 1);
-            continue;
-        case '*':
-            add(T::Star, i, 1);
-            continue;
-        case '=':
-            add(T::Equal, i, 1);
-            continue;
-        case ':':
-            add(next == u':' ? T::ColonColon : T::Colon, i, next == u':' ? 2 : 1);
-            continue;
-        case '<':
-            add(next == u'=' ? T::LessEqual : T::Less, i, next == u'=' ? 2 : 1);
-            continue;
-        case '>':
-            add(next == u'=' ? T::GreaterEqual : T::Greater, i, next == u'=' ? 2 : 1);
-            continue;
-        case '|':
-            tokens.push_back({ T::Invalid, i, u"unions ('|') are not supported"_s, 0 });
-            return tokens;
-        case '!':
-            if (next == u'=') {
-                add(T::NotEqual, i, 2);
-                continue;
-            }
-            break;
-        case '\'':
-        case '"': {
-            const qsizetype close = s.indexOf(c, i + 1);
-            if (close < 0) {
-                tokens.push_back({ T::Invalid, i, u"unterminated string literal"_s, 0 });
-                return tokens;
-            }
-            tokens.push_back({ T::Literal, i, s.mid(i + 1, close - i - 1), 0 });
-            i = close + 1;
-            continue;
-        }
-        default:
-            break;
-        }
-        if (c.isDigit() || (c == u'.' && next.isDigit())) {
-            qsizetype end = i;
-            while (end < n && s.at(end).isDigit())
-                ++end;
-            if (end < n && s.at(end) == u'.') {
-                ++end;
-                while (end < n && s.at(end).isDigit())
-                    ++end;
-            }
-            Token token { T::Number, i, s.mid(i, end - i), 0 };
-            token.number = token.text.toDouble();
-            tokens.push_back(token);
-            i = end;
-            continue;
-        }
-        if (c == u'.') {
-            add(next == u'.' ? T::DotDot : T::Dot, i, next == u'.' ? 2 : 1);
-            continue;
-        }
-        if (isNameStart(c)) {
-            qsizetype end = i + 1;
-            while (end < n && isNameChar(s.at(end)))
-                ++end;
-            add(T::Name, i, end - i);
-            continue;
-        }
-        tokens.push_back({ T::Invalid, i, u"unexpected '%1'"_s.arg(c), 0 });
-        return tokens;
-    }
-    tokens.push_back({ T::End, n, QString(), 0 });
-    return tokens;
-}
-
 struct AttributeName
 {
     QLatin1StringView name;
@@ -221,12 +67,12 @@ constexpr int kMaxDepth = 64;
 
 class Parser
 {
-    using T = Token::Type;
+    using T = QueryToken::Type;
     using Op = QueryExpr::Op;
 
 public:
     explicit Parser(const QString &expression)
-        : m_tokens(tokenize(expression))
+        : m_tokens(tokenizeQuery(expression))
     {
     }
 
@@ -242,14 +88,14 @@ public:
     }
 
 private:
-    const Token &peek(size_t ahead = 0) const
+    const QueryToken &peek(size_t ahead = 0) const
     {
         const size_t index = std::min(m_pos + ahead, m_tokens.size() - 1);
         return m_tokens[index];
     }
-    const Token &take() { return m_tokens[std::min(m_pos++, m_tokens.size() - 1)]; }
+    const QueryToken &take() { return m_tokens[std::min(m_pos++, m_tokens.size() - 1)]; }
 
-    bool fail(const Token &at, const QString &message)
+    bool fail(const QueryToken &at, const QString &message)
     {
         if (m_error.isEmpty()) {
             m_errorPos = at.pos;
@@ -257,7 +103,7 @@ private:
         }
         return false;
     }
-    static QString describe(const Token &token)
+    static QString describe(const QueryToken &token)
     {
         return token.type == T::End ? u"end of expression"_s : u"'%1'"_s.arg(token.text);
     }
@@ -338,7 +184,7 @@ private:
         return step;
     }
 
-    static bool startsStep(const Token &token)
+    static bool startsStep(const QueryToken &token)
     {
         return token.type == T::Name || token.type == T::Star || token.type == T::Dot
             || token.type == T::DotDot || token.type == T::At;
@@ -347,7 +193,7 @@ private:
     bool parseStep(QueryPath &path)
     {
         QueryStep step;
-        const Token &token = peek();
+        const QueryToken &token = peek();
         switch (token.type) {
         case T::Dot:
             step.axis = QueryStep::Axis::Self;
@@ -358,7 +204,7 @@ private:
         case T::Star:
             break;
         case T::Name: {
-            const Token &after = peek(1);
+            const QueryToken &after = peek(1);
             if (after.type == T::ColonColon)
                 return fail(token, u"axes ('%1::') are not supported"_s.arg(token.text));
             if (after.type == T::Colon)
@@ -416,17 +262,17 @@ private:
     {
         if (level == 4)
             return parsePrimary(out);
-        const Token &first = peek();
+        const QueryToken &first = peek();
         if (!parseBinary(out, level + 1))
             return false;
-        const Token *leftToken = &first;
+        const QueryToken *leftToken = &first;
         for (;;) {
-            const Token &token = peek();
+            const QueryToken &token = peek();
             Op op;
             if (!binaryOp(token, level, op))
                 return true;
             take();
-            const Token &rightToken = peek();
+            const QueryToken &rightToken = peek();
             QueryExpr right;
             if (!parseBinary(right, level + 1))
                 return false;
@@ -457,7 +303,7 @@ private:
                u"function, or test a child with Attribute[@Name='x']"_s;
     }
 
-    static bool binaryOp(const Token &token, int level, Op &op)
+    static bool binaryOp(const QueryToken &token, int level, Op &op)
     {
         switch (level) {
         case 0:
@@ -493,7 +339,7 @@ private:
 
     bool parsePrimary(QueryExpr &out)
     {
-        const Token &token = peek();
+        const QueryToken &token = peek();
         switch (token.type) {
         case T::LParen:
             take();
@@ -534,7 +380,7 @@ private:
 
     bool parseAttribute(QueryExpr &out)
     {
-        const Token &name = peek();
+        const QueryToken &name = peek();
         if (name.type == T::Star)
             return fail(name, u"'@*' is not supported"_s);
         if (name.type != T::Name)
@@ -593,7 +439,7 @@ private:
             { "true"_L1, Op::True, 0 },
             { "false"_L1, Op::False, 0 },
         } };
-        const Token &nameToken = take();
+        const QueryToken &nameToken = take();
         const Function *function = nullptr;
         for (const Function &candidate : functions)
             if (nameToken.text == candidate.name)
@@ -604,7 +450,7 @@ private:
         out.op = function->op;
         if (peek().type != T::RParen) {
             for (;;) {
-                const Token &argToken = peek();
+                const QueryToken &argToken = peek();
                 QueryExpr arg;
                 if (!parseExpr(arg))
                     return false;
@@ -672,7 +518,7 @@ private:
         }
     }
 
-    std::vector<Token> m_tokens;
+    std::vector<QueryToken> m_tokens;
     size_t m_pos = 0;
     qsizetype m_errorPos = 0;
     QString m_error;

@@ -4,6 +4,7 @@
 #include "caexpath.h"
 #include "resolver.h"
 #include "validationcontext.h"
+#include "xsdvalue.h"
 
 #include <algorithm>
 
@@ -18,7 +19,7 @@ void ReferenceCheck::enter(const WalkNode &node)
         const InternalElement &e = *node.as<InternalElement>();
         if (!e.refBaseSystemUnitPath.isEmpty())
             checkPath(node, ElementKind::SystemUnitClass, e.refBaseSystemUnitPath,
-                      "RefBaseSystemUnitPath");
+                "RefBaseSystemUnitPath");
         for (const SupportedRoleClass &s : e.supportedRoleClasses)
             checkPath(node, ElementKind::RoleClass, s.refRoleClassPath, "RefRoleClassPath");
         for (const RoleRequirements &r : e.roleRequirements)
@@ -28,8 +29,9 @@ void ReferenceCheck::enter(const WalkNode &node)
     case ElementKind::SystemUnitClass: {
         const SystemUnitClass &c = *node.as<SystemUnitClass>();
         if (!c.refBaseClassPath.isEmpty())
-            recordBase(node, checkPath(node, ElementKind::SystemUnitClass, c.refBaseClassPath,
-                                       "RefBaseClassPath"));
+            recordBase(node,
+                checkPath(
+                    node, ElementKind::SystemUnitClass, c.refBaseClassPath, "RefBaseClassPath"));
         for (const SupportedRoleClass &s : c.supportedRoleClasses)
             checkPath(node, ElementKind::RoleClass, s.refRoleClassPath, "RefRoleClassPath");
         break;
@@ -37,15 +39,16 @@ void ReferenceCheck::enter(const WalkNode &node)
     case ElementKind::RoleClass: {
         const RoleClass &c = *node.as<RoleClass>();
         if (!c.refBaseClassPath.isEmpty())
-            recordBase(node, checkPath(node, ElementKind::RoleClass, c.refBaseClassPath,
-                                       "RefBaseClassPath"));
+            recordBase(node,
+                checkPath(node, ElementKind::RoleClass, c.refBaseClassPath, "RefBaseClassPath"));
         break;
     }
     case ElementKind::InterfaceClass: {
         const InterfaceClass &c = *node.as<InterfaceClass>();
         if (!c.refBaseClassPath.isEmpty())
-            recordBase(node, checkPath(node, ElementKind::InterfaceClass, c.refBaseClassPath,
-                                       "RefBaseClassPath"));
+            recordBase(node,
+                checkPath(
+                    node, ElementKind::InterfaceClass, c.refBaseClassPath, "RefBaseClassPath"));
         break;
     }
     case ElementKind::ExternalInterface: {
@@ -58,8 +61,9 @@ void ReferenceCheck::enter(const WalkNode &node)
         // An AttributeType derives from the type its RefAttributeType names.
         const AttributeType &t = *node.as<AttributeType>();
         if (!t.refAttributeType.isEmpty())
-            recordBase(node, checkPath(node, ElementKind::AttributeType, t.refAttributeType,
-                                       "RefAttributeType"));
+            recordBase(node,
+                checkPath(
+                    node, ElementKind::AttributeType, t.refAttributeType, "RefAttributeType"));
         break;
     }
     case ElementKind::Attribute: {
@@ -76,16 +80,16 @@ void ReferenceCheck::enter(const WalkNode &node)
     }
 }
 
-const void *ReferenceCheck::checkPath(const WalkNode &node, ElementKind kind, const QString &path,
-                                      const char *attributeName)
+const void *ReferenceCheck::checkPath(
+    const WalkNode &node, ElementKind kind, const QString &path, const char *attributeName)
 {
     const QLatin1StringView attribute(attributeName);
-    if (path.trimmed().isEmpty()) {
+    if (isBlank(path)) {
         // Only the role references are mandatory; empty optional ones never reach here.
         m_context.report(Severity::Error,
-                         ValidationContext::tr("%1 '%2': %3 is empty")
-                             .arg(elementKindName(node.kind), node.object->name, attribute),
-                         node);
+            ValidationContext::tr("%1 '%2': %3 is empty")
+                .arg(elementKindName(node.kind), node.object->name, attribute),
+            node);
         return nullptr;
     }
     const ClassResolution &r = m_context.resolveClass(kind, path);
@@ -99,12 +103,11 @@ const void *ReferenceCheck::checkPath(const WalkNode &node, ElementKind kind, co
             : ValidationContext::tr("%1 '%2': %3 '%4' is not in this document, and an external "
                                     "library that may hold it cannot be loaded");
         m_context.report(Severity::Warning,
-                         message.arg(elementKindName(node.kind), node.object->name, attribute, path),
-                         node);
+            message.arg(elementKindName(node.kind), node.object->name, attribute, path), node);
     } else {
         QString message = ValidationContext::tr("%1 '%2': %3 '%4' does not resolve to a %5")
                               .arg(elementKindName(node.kind), node.object->name, attribute, path,
-                                   elementKindName(kind));
+                                  elementKindName(kind));
         if (!r.error.isEmpty())
             message += u" ("_s + r.error + u')';
         m_context.report(Severity::Error, message, node);
@@ -117,16 +120,14 @@ void ReferenceCheck::checkLink(const WalkNode &node)
     const InternalLink &link = *node.as<InternalLink>();
     Resolver &resolver = m_context.resolver();
     Resolver::LinkPartner partners[2];
-    bool resolved[2] = {false, false};
-    const QString *sides[2] = {&link.refPartnerSideA, &link.refPartnerSideB};
-    const char *names[2] = {"RefPartnerSideA", "RefPartnerSideB"};
+    bool resolved[2] = { false, false };
+    const QString *sides[2] = { &link.refPartnerSideA, &link.refPartnerSideB };
+    const char *names[2] = { "RefPartnerSideA", "RefPartnerSideB" };
     for (int i = 0; i < 2; ++i) {
         const QLatin1StringView side(names[i]);
-        if (sides[i]->trimmed().isEmpty()) {
+        if (isBlank(*sides[i])) {
             m_context.report(Severity::Error,
-                             ValidationContext::tr("InternalLink '%1': %2 is empty")
-                                 .arg(link.name, side),
-                             node);
+                ValidationContext::tr("InternalLink '%1': %2 is empty").arg(link.name, side), node);
             continue;
         }
         Result<Resolver::LinkPartner> partner = resolver.linkPartner(*sides[i]);
@@ -145,14 +146,14 @@ void ReferenceCheck::checkLink(const WalkNode &node)
         return;
     if (partners[0].interface.node == partners[1].interface.node) {
         m_context.report(Severity::Warning,
-                         ValidationContext::tr("InternalLink '%1' connects interface '%2' to itself")
-                             .arg(link.name, partners[0].interface.path),
-                         node);
+            ValidationContext::tr("InternalLink '%1' connects interface '%2' to itself")
+                .arg(link.name, partners[0].interface.path),
+            node);
     } else if (partners[0].owner.isValid() && partners[0].owner.node == partners[1].owner.node) {
         m_context.report(Severity::Warning,
-                         ValidationContext::tr("InternalLink '%1' connects element '%2' to itself")
-                             .arg(link.name, partners[0].owner.path),
-                         node);
+            ValidationContext::tr("InternalLink '%1' connects element '%2' to itself")
+                .arg(link.name, partners[0].owner.path),
+            node);
     }
 }
 
@@ -160,7 +161,7 @@ void ReferenceCheck::recordBase(const WalkNode &node, const void *base)
 {
     if (!base)
         return;
-    m_classes.insert(node.node, ClassInfo{base, node.path(), node.reportId(), node.kind});
+    m_classes.insert(node.node, ClassInfo { base, node.path(), node.reportId(), node.kind });
     m_order.push_back(node.node);
 }
 
@@ -189,9 +190,8 @@ void ReferenceCheck::finish()
             names << m_classes.value(current).name;
             const ClassInfo &info = m_classes[current];
             m_context.report(Severity::Error,
-                             ValidationContext::tr("inheritance cycle: %1")
-                                 .arg(names.join(u" -> "_s)),
-                             current, info.reportId);
+                ValidationContext::tr("inheritance cycle: %1").arg(names.join(u" -> "_s)), current,
+                info.reportId);
         }
         for (const void *n : chain)
             colour.insert(n, Done);

@@ -17,7 +17,10 @@ class ValidationContext;
 class ReferenceCheck : public ModelVisitor
 {
 public:
-    explicit ReferenceCheck(ValidationContext &context) : m_context(context) {}
+    explicit ReferenceCheck(ValidationContext &context)
+        : m_context(context)
+    {
+    }
 
     void enter(const WalkNode &node) override;
     /// Reports inheritance cycles; call after the walk.
@@ -26,8 +29,8 @@ public:
 private:
     /// Resolves 'path' as a class of 'kind' and reports it when it fails; returns the class
     /// node when it lies in the main document.
-    const void *checkPath(const WalkNode &node, ElementKind kind, const QString &path,
-                          const char *attributeName);
+    const void *checkPath(
+        const WalkNode &node, ElementKind kind, const QString &path, const char *attributeName);
     void checkLink(const WalkNode &node);
     void recordBase(const WalkNode &node, const void *base);
 

@@ -10,14 +10,6 @@ namespace dt::model {
 
 namespace {
 
-// "{GUID}" and "GUID" name the same object (the resolver accepts both).
-QString normalizedId(const QString &id)
-{
-    if (id.size() > 2 && id.startsWith(u'{') && id.endsWith(u'}'))
-        return id.mid(1, id.size() - 2);
-    return id;
-}
-
 bool sameValue(const QString &dataType, QStringView a, QStringView b)
 {
     a = a.trimmed();
@@ -46,20 +38,20 @@ void StructureCheck::checkDocument()
     for (const ExternalReference &r : file.externalReferences) {
         if (r.alias.isEmpty()) {
             m_context.report(Severity::Error,
-                             ValidationContext::tr("ExternalReference '%1' has no Alias").arg(r.path),
-                             &r, QString());
+                ValidationContext::tr("ExternalReference '%1' has no Alias").arg(r.path), &r,
+                QString());
         } else if (aliases.contains(r.alias)) {
             m_context.report(Severity::Error,
-                             ValidationContext::tr("ExternalReference alias '%1' is declared twice")
-                                 .arg(r.alias),
-                             &r, QString());
+                ValidationContext::tr("ExternalReference alias '%1' is declared twice")
+                    .arg(r.alias),
+                &r, QString());
         } else {
             aliases.insert(r.alias, &r);
         }
         if (r.path.isEmpty()) {
             m_context.report(Severity::Error,
-                             ValidationContext::tr("ExternalReference '%1' has no Path").arg(r.alias),
-                             &r, QString());
+                ValidationContext::tr("ExternalReference '%1' has no Path").arg(r.alias), &r,
+                QString());
         }
     }
 }
@@ -67,61 +59,16 @@ void StructureCheck::checkDocument()
 void StructureCheck::enter(const WalkNode &node)
 {
     checkName(node);
-    checkId(node);
     if (node.kind == ElementKind::Attribute || node.kind == ElementKind::AttributeType)
         checkAttribute(node);
 }
 
 void StructureCheck::checkName(const WalkNode &node)
 {
-    if (!node.object->name.trimmed().isEmpty())
+    if (!isBlank(node.object->name))
         return;
     m_context.report(Severity::Error,
-                     ValidationContext::tr("%1 without a Name").arg(elementKindName(node.kind)),
-                     node);
-}
-
-void StructureCheck::checkId(const WalkNode &node)
-{
-    const QString &id = node.object->id;
-    if (id.isEmpty())
-        return;
-    const QString key = normalizedId(id);
-    auto it = m_ids.constFind(key);
-    if (it == m_ids.constEnd()) {
-        m_ids.insert(key, FirstUse{node.kind, node.scope, node.object});
-        return;
-    }
-    // A facet is a view of its parent: it repeats the parent's interfaces and attributes with
-    // their IDs by design (AutomationML Part 1).
-    if (!node.isElement() && isFacet(*node.element()))
-        return;
-    // In class libraries a copied class keeping its interface IDs is common and harmless to
-    // link resolution in the plant; in the plant the same ID twice makes links ambiguous.
-    const bool library = node.scope == WalkScope::Library && it->scope == WalkScope::Library;
-    m_context.report(library ? Severity::Warning : Severity::Error,
-                     ValidationContext::tr("duplicate ID '%1' (%2 '%3' already uses it)")
-                         .arg(id, elementKindName(it->kind), it->object->name),
-                     node);
-}
-
-bool StructureCheck::isFacet(const WalkNode &element)
-{
-    if (element.kind != ElementKind::InternalElement)
-        return false;
-    const InternalElement &e = *element.as<InternalElement>();
-    auto facet = [](const QString &path) {
-        return path.endsWith(u"/Facet"_s) || path == u"Facet"_s;
-    };
-    for (const RoleRequirements &r : e.roleRequirements) {
-        if (facet(r.refBaseRoleClassPath))
-            return true;
-    }
-    for (const SupportedRoleClass &s : e.supportedRoleClasses) {
-        if (facet(s.refRoleClassPath))
-            return true;
-    }
-    return false;
+        ValidationContext::tr("%1 without a Name").arg(elementKindName(node.kind)), node);
 }
 
 void StructureCheck::checkAttribute(const WalkNode &node)
@@ -131,17 +78,17 @@ void StructureCheck::checkAttribute(const WalkNode &node)
         checkValue(node, attribute, *attribute.value, "value");
     if (attribute.defaultValue)
         checkValue(node, attribute, *attribute.defaultValue, "default value");
-    const std::optional<QString> &effective = attribute.value ? attribute.value
-                                                              : attribute.defaultValue;
-    if (effective && !attribute.constraints.isEmpty() && !effective->trimmed().isEmpty())
+    const std::optional<QString> &effective
+        = attribute.value ? attribute.value : attribute.defaultValue;
+    if (effective && !attribute.constraints.isEmpty() && !isBlank(*effective))
         checkConstraints(node, attribute, *effective);
 }
 
-void StructureCheck::checkValue(const WalkNode &node, const Attribute &attribute,
-                                const QString &value, const char *what)
+void StructureCheck::checkValue(
+    const WalkNode &node, const Attribute &attribute, const QString &value, const char *what)
 {
     // An empty value means "not set" in practice (editors write <Value/>), not a bad number.
-    if (attribute.dataType.isEmpty() || value.trimmed().isEmpty())
+    if (attribute.dataType.isEmpty() || isBlank(value))
         return;
     switch (checkXsdValue(attribute.dataType, value)) {
     case XsdFit::Valid:
@@ -149,23 +96,21 @@ void StructureCheck::checkValue(const WalkNode &node, const Attribute &attribute
         return;
     case XsdFit::Lenient:
         m_context.report(Severity::Warning,
-                         ValidationContext::tr("attribute '%1': %2 '%3' is not a canonical %4")
-                             .arg(attribute.name, ValidationContext::tr(what), value,
-                                  attribute.dataType),
-                         node);
+            ValidationContext::tr("attribute '%1': %2 '%3' is not a canonical %4")
+                .arg(attribute.name, ValidationContext::tr(what), value, attribute.dataType),
+            node);
         return;
     case XsdFit::Invalid:
         m_context.report(Severity::Error,
-                         ValidationContext::tr("attribute '%1': %2 '%3' is not a valid %4")
-                             .arg(attribute.name, ValidationContext::tr(what), value,
-                                  attribute.dataType),
-                         node);
+            ValidationContext::tr("attribute '%1': %2 '%3' is not a valid %4")
+                .arg(attribute.name, ValidationContext::tr(what), value, attribute.dataType),
+            node);
         return;
     }
 }
 
-void StructureCheck::checkConstraints(const WalkNode &node, const Attribute &attribute,
-                                      const QString &value)
+void StructureCheck::checkConstraints(
+    const WalkNode &node, const Attribute &attribute, const QString &value)
 {
     const std::optional<double> number = parseXsdNumber(value);
     for (const Constraint &c : attribute.constraints) {
@@ -177,11 +122,10 @@ void StructureCheck::checkConstraints(const WalkNode &node, const Attribute &att
                 allowed = allowed || sameValue(attribute.dataType, value, v);
             if (!allowed) {
                 m_context.report(Severity::Warning,
-                                 ValidationContext::tr("attribute '%1': value '%2' is not one of "
-                                                       "the values allowed by constraint '%3' (%4)")
-                                     .arg(attribute.name, value, c.name,
-                                          c.nominalValues.join(u", "_s)),
-                                 node);
+                    ValidationContext::tr("attribute '%1': value '%2' is not one of "
+                                          "the values allowed by constraint '%3' (%4)")
+                        .arg(attribute.name, value, c.name, c.nominalValues.join(u", "_s)),
+                    node);
             }
         } else if (c.kind == Constraint::Kind::Ordinal) {
             auto bound = [](const std::optional<QString> &text) -> std::optional<double> {
@@ -192,28 +136,27 @@ void StructureCheck::checkConstraints(const WalkNode &node, const Attribute &att
             if (!number) {
                 if (min || max) {
                     m_context.report(Severity::Warning,
-                                     ValidationContext::tr("attribute '%1': value '%2' is not a "
-                                                           "number, constraint '%3' cannot hold")
-                                         .arg(attribute.name, value, c.name),
-                                     node);
+                        ValidationContext::tr("attribute '%1': value '%2' is not a "
+                                              "number, constraint '%3' cannot hold")
+                            .arg(attribute.name, value, c.name),
+                        node);
                 }
                 continue;
             }
             if ((min && *number < *min) || (max && *number > *max)) {
                 m_context.report(Severity::Warning,
-                                 ValidationContext::tr("attribute '%1': value %2 is outside "
-                                                       "[%3, %4] of constraint '%5'")
-                                     .arg(attribute.name, value,
-                                          c.requiredMinValue.value_or(u"-"_s),
-                                          c.requiredMaxValue.value_or(u"-"_s), c.name),
-                                 node);
-            } else if (c.requiredValue && !c.requiredValue->trimmed().isEmpty()
-                       && !sameValue(attribute.dataType, value, *c.requiredValue)) {
+                    ValidationContext::tr("attribute '%1': value %2 is outside "
+                                          "[%3, %4] of constraint '%5'")
+                        .arg(attribute.name, value, c.requiredMinValue.value_or(u"-"_s),
+                            c.requiredMaxValue.value_or(u"-"_s), c.name),
+                    node);
+            } else if (c.requiredValue && !isBlank(*c.requiredValue)
+                && !sameValue(attribute.dataType, value, *c.requiredValue)) {
                 m_context.report(Severity::Warning,
-                                 ValidationContext::tr("attribute '%1': value '%2' differs from "
-                                                       "the value '%3' required by constraint '%4'")
-                                     .arg(attribute.name, value, *c.requiredValue, c.name),
-                                 node);
+                    ValidationContext::tr("attribute '%1': value '%2' differs from "
+                                          "the value '%3' required by constraint '%4'")
+                        .arg(attribute.name, value, *c.requiredValue, c.name),
+                    node);
             }
         }
     }

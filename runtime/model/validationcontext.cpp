@@ -12,8 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace dt::model {
 
-ValidationContext::ValidationContext(const CaexFile &file, Resolver &resolver,
-                                     const SourceMap *positions, const QString &fileName)
+ValidationContext::ValidationContext(
+    const CaexFile &file, Resolver &resolver, const SourceMap *positions, const QString &fileName)
     : m_file(file)
     , m_resolver(resolver)
     , m_positions(positions && !positions->isEmpty() ? positions : nullptr)
@@ -41,8 +41,8 @@ void ValidationContext::report(Severity severity, const QString &message, const 
     m_diagnostics.append(std::move(d));
 }
 
-void ValidationContext::report(Severity severity, const QString &message,
-                               const void *positionNode, const QString &elementId)
+void ValidationContext::report(
+    Severity severity, const QString &message, const void *positionNode, const QString &elementId)
 {
     Diagnostic d;
     d.severity = severity;
@@ -76,7 +76,8 @@ bool ValidationContext::externalUnavailable(const QString &alias) const
     if (!m_fileName.isEmpty()) {
         const QDir base = QFileInfo(m_fileName).absoluteDir();
         const QString target = QDir::isAbsolutePath(reference->path)
-            ? reference->path : base.filePath(reference->path);
+            ? reference->path
+            : base.filePath(reference->path);
         return !QFileInfo::exists(target);
     }
     return false;
@@ -84,19 +85,43 @@ bool ValidationContext::externalUnavailable(const QString &alias) const
 
 const ClassResolution &ValidationContext::resolveClass(ElementKind kind, const QString &path)
 {
-    const QString key = QString::number(int(kind)) + u'|' + path;
-    auto it = m_classes.constFind(key);
-    if (it != m_classes.constEnd())
+    int slot = 0;
+    switch (kind) {
+    case ElementKind::RoleClass:
+        slot = 0;
+        break;
+    case ElementKind::SystemUnitClass:
+        slot = 1;
+        break;
+    case ElementKind::InterfaceClass:
+        slot = 2;
+        break;
+    default:
+        slot = 3;
+        break;
+    }
+    QHash<QString, ClassResolution> &cache = m_classes[size_t(slot)];
+    auto it = cache.constFind(path);
+    if (it != cache.constEnd())
         return *it;
 
     ClassResolution resolution;
     Result<ElementRef> found = Result<ElementRef>::failure(QString());
     switch (kind) {
-    case ElementKind::RoleClass: found = m_resolver.roleClass(path); break;
-    case ElementKind::SystemUnitClass: found = m_resolver.systemUnitClass(path); break;
-    case ElementKind::InterfaceClass: found = m_resolver.interfaceClass(path); break;
-    case ElementKind::AttributeType: found = m_resolver.attributeType(path); break;
-    default: break;
+    case ElementKind::RoleClass:
+        found = m_resolver.roleClass(path);
+        break;
+    case ElementKind::SystemUnitClass:
+        found = m_resolver.systemUnitClass(path);
+        break;
+    case ElementKind::InterfaceClass:
+        found = m_resolver.interfaceClass(path);
+        break;
+    case ElementKind::AttributeType:
+        found = m_resolver.attributeType(path);
+        break;
+    default:
+        break;
     }
     if (found.ok() && found->isValid()) {
         resolution.ref = found.value();
@@ -121,7 +146,7 @@ const ClassResolution &ValidationContext::resolveClass(ElementKind kind, const Q
             }
         }
     }
-    return *m_classes.insert(key, std::move(resolution));
+    return *cache.insert(path, std::move(resolution));
 }
 
 } // namespace dt::model

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <array>
+
 namespace dt::model {
 
 class Resolver;
@@ -33,7 +35,7 @@ class ValidationContext
 {
 public:
     ValidationContext(const CaexFile &file, Resolver &resolver, const SourceMap *positions,
-                      const QString &fileName);
+        const QString &fileName);
 
     const CaexFile &file() const { return m_file; }
     Resolver &resolver() { return m_resolver; }
@@ -42,7 +44,7 @@ public:
     void report(Severity severity, const QString &message, const WalkNode &node);
     /// Reports a problem of a node that is not walked (e.g. an ExternalReference).
     void report(Severity severity, const QString &message, const void *positionNode,
-                const QString &elementId);
+        const QString &elementId);
 
     /// Resolves a class path of the given kind (RoleClass, SystemUnitClass, InterfaceClass,
     /// AttributeType); a SystemUnitClass path may also be an element ID (mirror objects).
@@ -64,7 +66,8 @@ private:
     const SourceMap *m_positions;
     QString m_fileName;
     Diagnostics m_diagnostics;
-    QHash<QString, ClassResolution> m_classes;
+    /// One cache per class kind (role, system unit, interface, attribute type), keyed by path.
+    std::array<QHash<QString, ClassResolution>, 4> m_classes;
 };
 
 } // namespace dt::model

@@ -4,6 +4,7 @@
 #include "validator.h"
 
 #include "dtsemanticcheck.h"
+#include "duplicateidcheck.h"
 #include "modelwalker.h"
 #include "referencecheck.h"
 #include "structurecheck.h"
@@ -16,15 +17,17 @@
 namespace dt::model {
 
 Diagnostics Validator::validate(const CaexFile &file, Resolver &resolver,
-                                const SourceMap *positions, const QString &fileName) const
+    const SourceMap *positions, const QString &fileName) const
 {
     ValidationContext context(file, resolver, positions, fileName);
     StructureCheck structure(context);
+    DuplicateIdCheck ids(context);
     ReferenceCheck references(context);
     DtSemanticCheck semantics(context);
 
     structure.checkDocument();
-    ModelWalker({&structure, &references, &semantics}).walk(file);
+    ModelWalker({ &structure, &ids, &references, &semantics }).walk(file);
+    ids.finish();
     references.finish();
 
     Diagnostics diagnostics = context.takeDiagnostics();
@@ -34,7 +37,7 @@ Diagnostics Validator::validate(const CaexFile &file, Resolver &resolver,
                                    : std::pair(std::numeric_limits<qint64>::max(), qint64(0));
     };
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [&key](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
+        [&key](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
     return diagnostics;
 }
 

@@ -21,7 +21,7 @@ QString printable(const QString &text)
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
-        if (c.unicode() < 0x20 && c != u'\t')
+        if ((c.unicode() < 0x20 && c != u'\t') || (c.unicode() >= 0x7F && c.unicode() <= 0x9F))
             out += u"U+"_s + QString::number(c.unicode(), 16).rightJustified(4, u'0').toUpper();
         else
             out += c;
@@ -43,6 +43,38 @@ SourcePosition advance(SourcePosition position, QStringView text)
     return position;
 }
 
+bool isNameStartChar(char32_t c)
+{
+    return c == u':' || (c >= u'A' && c <= u'Z') || c == u'_' || (c >= u'a' && c <= u'z')
+        || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF)
+        || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D)
+        || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF)
+        || (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF)
+        || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+bool isNameChar(char32_t c)
+{
+    return isNameStartChar(c) || c == u'-' || c == u'.' || (c >= u'0' && c <= u'9') || c == 0xB7
+        || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+/// The Name production of XML 1.0 (fifth edition).
+bool isXmlName(QStringView name)
+{
+    if (name.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const qsizetype start = i;
+        char32_t c = name[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < name.size() && name[i + 1].isLowSurrogate())
+            c = QChar::surrogateToUcs4(name[i], name[i + 1]), ++i;
+        if (!(start == 0 ? isNameStartChar(c) : isNameChar(c)))
+            return false;
+    }
+    return true;
+}
+
 bool isBefore(SourcePosition a, SourcePosition b)
 {
     return a.line < b.line || (a.line == b.line && a.column < b.column);
@@ -50,9 +82,12 @@ bool isBefore(SourcePosition a, SourcePosition b)
 
 } // namespace
 
-XmlCursor::XmlCursor(QXmlStreamReader &xml, const QString &fileName, int maxDepth,
-                     Diagnostics &warnings)
-    : m_xml(xml), m_fileName(fileName), m_warnings(warnings), m_maxDepth(maxDepth)
+XmlCursor::XmlCursor(
+    QXmlStreamReader &xml, const QString &fileName, int maxDepth, Diagnostics &warnings)
+    : m_xml(xml)
+    , m_fileName(fileName)
+    , m_warnings(warnings)
+    , m_maxDepth(maxDepth)
 {
 }
 
@@ -61,7 +96,7 @@ QXmlStreamReader::TokenType XmlCursor::next()
     // Tokens are contiguous (whitespace inside elements is a token too), so the end of one is
     // the start of the next: this is how start tags get their start position. After plain text
     // the reader has already consumed the '<' that ended it, which is where the next token starts.
-    m_tokenStart = {m_xml.lineNumber(), m_xml.columnNumber() + (m_afterText ? 0 : 1)};
+    m_tokenStart = { m_xml.lineNumber(), m_xml.columnNumber() + (m_afterText ? 0 : 1) };
     const QXmlStreamReader::TokenType type = m_xml.readNext();
     m_afterText = type == QXmlStreamReader::Characters && !m_xml.isCDATA();
     return type;
@@ -72,6 +107,40 @@ bool XmlCursor::enterChild()
     if (++m_depth > m_maxDepth) {
         fail(u"elements are nested deeper than %1 levels"_s.arg(m_maxDepth), position());
         return false;
+    }
+    return checkNamespacePrefixes();
+}
+
+bool XmlCursor::checkNamespacePrefixes()
+{
+    // Almost always empty, so this costs next to nothing per element.
+    const QXmlStreamNamespaceDeclarations declarations = m_xml.namespaceDeclarations();
+    for (const QXmlStreamNamespaceDeclaration &declaration : declarations) {
+        if (!declaration.prefix().isEmpty() && !isXmlName(declaration.prefix())) {
+            fail(u"Invalid XML name in a namespace prefix: '%1'"_s.arg(
+                     printable(declaration.prefix().toString())),
+                position());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool XmlCursor::checkAttributeName(QStringView qualifiedName)
+{
+    if (isXmlName(qualifiedName))
+        return true;
+    fail(u"Invalid XML name in an attribute name: '%1'"_s.arg(printable(qualifiedName.toString())),
+        position());
+    return false;
+}
+
+bool XmlCursor::checkAttributeNames()
+{
+    const QXmlStreamAttributes attributes = m_xml.attributes();
+    for (const QXmlStreamAttribute &attribute : attributes) {
+        if (!checkAttributeName(attribute.qualifiedName()))
+            return false;
     }
     return true;
 }
@@ -89,7 +158,7 @@ void XmlCursor::checkDtd()
         fail(u"DTD declares entities; entity declarations are not allowed in CAEX files"_s, where);
     } else if (!m_xml.dtdSystemId().isEmpty() || !m_xml.dtdPublicId().isEmpty()) {
         fail(u"DTD refers to an external subset; external DTDs are not allowed in CAEX files"_s,
-             where);
+            where);
     } else {
         warn(u"DTD ignored"_s, where);
     }
@@ -100,7 +169,7 @@ bool XmlCursor::readRoot()
     for (;;) {
         switch (next()) {
         case QXmlStreamReader::StartElement:
-            m_tokenStart = {m_xml.lineNumber(), m_xml.columnNumber() + 1};
+            m_tokenStart = { m_xml.lineNumber(), m_xml.columnNumber() + 1 };
             m_depth = 0;
             return enterChild();
         case QXmlStreamReader::DTD:
@@ -161,7 +230,7 @@ QString XmlCursor::readText(bool *hadChildElements)
             break;
         case QXmlStreamReader::StartElement:
             *hadChildElements = true;
-            if (!enterChild())
+            if (!enterChild() || !checkAttributeNames())
                 return text;
             ++nested;
             break;
@@ -189,13 +258,15 @@ QString XmlCursor::readText(bool *hadChildElements)
 XmlFragment XmlCursor::capture()
 {
     XmlFragmentWriter writer;
+    if (!checkAttributeNames())
+        return { writer.take() };
     writer.startElement(m_xml);
     int nested = 0;
     for (;;) {
         switch (next()) {
         case QXmlStreamReader::StartElement:
-            if (!enterChild())
-                return {writer.take()};
+            if (!enterChild() || !checkAttributeNames())
+                return { writer.take() };
             writer.startElement(m_xml);
             ++nested;
             break;
@@ -203,7 +274,7 @@ XmlFragment XmlCursor::capture()
             --m_depth;
             writer.endElement();
             if (nested-- == 0)
-                return {writer.take()};
+                return { writer.take() };
             break;
         case QXmlStreamReader::Characters:
             writer.characters(m_xml);
@@ -216,10 +287,10 @@ XmlFragment XmlCursor::capture()
             break;
         case QXmlStreamReader::EntityReference:
             fail(u"unresolved entity reference '&%1;'"_s.arg(m_xml.name()), position());
-            return {writer.take()};
+            return { writer.take() };
         case QXmlStreamReader::Invalid:
         case QXmlStreamReader::EndDocument:
-            return {writer.take()};
+            return { writer.take() };
         default:
             break;
         }
@@ -232,7 +303,7 @@ void XmlCursor::skip()
     for (;;) {
         switch (next()) {
         case QXmlStreamReader::StartElement:
-            if (!enterChild())
+            if (!enterChild() || !checkAttributeNames())
                 return;
             ++nested;
             break;
@@ -311,12 +382,12 @@ Diagnostic XmlCursor::error() const
     } else if (m_xml.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
         // Just past the last character read; the reader sometimes rewinds to the start of the
         // unfinished line, then the end of the last complete token is the better answer.
-        diagnostic.position = {m_xml.lineNumber(), m_xml.columnNumber() + 1};
+        diagnostic.position = { m_xml.lineNumber(), m_xml.columnNumber() + 1 };
         if (isBefore(diagnostic.position, position()))
             diagnostic.position = position();
     } else {
         // The reader stops on the last character it read: the one it could not accept.
-        diagnostic.position = {m_xml.lineNumber(), std::max<qint64>(m_xml.columnNumber(), 1)};
+        diagnostic.position = { m_xml.lineNumber(), std::max<qint64>(m_xml.columnNumber(), 1) };
     }
     return diagnostic;
 }

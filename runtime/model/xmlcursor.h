@@ -33,7 +33,8 @@ public:
     /// elements is included; *hadChildElements tells whether there were any.
     QString readText(bool *hadChildElements);
     /// Serializes the current element and its subtree verbatim, with the namespace declarations
-    /// it needs, consuming it up to its end tag. On error the fragment is incomplete; check failed().
+    /// it needs, consuming it up to its end tag. On error the fragment is incomplete; check
+    /// failed().
     XmlFragment capture();
     /// Consumes the current element and its subtree.
     void skip();
@@ -44,6 +45,12 @@ public:
     /// its start tag ends (the reader reports no token for whitespace before the root).
     SourcePosition position() const { return m_tokenStart; }
     int depth() const { return m_depth; }
+
+    /// QXmlStreamReader checks element names but lets any character through in attribute
+    /// names and namespace prefixes (even NUL); these check them against the XML name rules and
+    /// fail reading when they break them. Known CAEX names need no check.
+    bool checkAttributeName(QStringView qualifiedName);
+    bool checkAttributeNames();
 
     void warn(const QString &message, SourcePosition position, const QString &elementId = {});
     /// Stops reading with an error at a position (the reader then only returns Invalid).
@@ -57,6 +64,7 @@ public:
 private:
     QXmlStreamReader::TokenType next();
     bool enterChild();
+    bool checkNamespacePrefixes();
     void checkDtd();
 
     QXmlStreamReader &m_xml;
@@ -65,7 +73,7 @@ private:
     int m_maxDepth;
     int m_depth = 0;
     int m_droppedWarnings = 0;
-    SourcePosition m_tokenStart{1, 1};
+    SourcePosition m_tokenStart { 1, 1 };
     /// The last token was plain text; the reader has then consumed one character beyond it.
     bool m_afterText = false;
     bool m_customError = false;

@@ -14,7 +14,8 @@ constexpr QLatin1StringView XmlNamespace("http://www.w3.org/XML/1998/namespace")
 constexpr QLatin1StringView XmlnsNamespace("http://www.w3.org/2000/xmlns/");
 } // namespace
 
-XmlFragmentWriter::XmlFragmentWriter() : m_writer(&m_text)
+XmlFragmentWriter::XmlFragmentWriter()
+    : m_writer(&m_text)
 {
     m_writer.setAutoFormatting(false);
 }
@@ -91,8 +92,8 @@ void XmlFragmentWriter::comment(const QXmlStreamReader &xml)
 
 void XmlFragmentWriter::processingInstruction(const QXmlStreamReader &xml)
 {
-    m_writer.writeProcessingInstruction(xml.processingInstructionTarget().toString(),
-                                        xml.processingInstructionData().toString());
+    m_writer.writeProcessingInstruction(
+        xml.processingInstructionTarget().toString(), xml.processingInstructionData().toString());
 }
 
 QString XmlFragmentWriter::take()

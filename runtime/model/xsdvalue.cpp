@@ -62,7 +62,7 @@ struct IntegerRange
 {
     bool allowNegative;
     QStringView negativeLimit; ///< largest magnitude of a negative value
-    QStringView minimum;       ///< smallest non-negative value
+    QStringView minimum; ///< smallest non-negative value
     QStringView maximum;
 };
 
@@ -76,7 +76,8 @@ XsdFit checkInteger(QStringView s, const IntegerRange &range)
         if (!range.allowNegative)
             return XsdFit::Invalid;
         return range.negativeLimit.isEmpty() || compareDigits(digits, range.negativeLimit) <= 0
-            ? XsdFit::Valid : XsdFit::Invalid;
+            ? XsdFit::Valid
+            : XsdFit::Invalid;
     }
     if (!range.minimum.isEmpty() && compareDigits(digits, range.minimum) < 0)
         return XsdFit::Invalid;
@@ -129,7 +130,8 @@ XsdFit checkBoolean(QStringView s)
 {
     if (s == u"true" || s == u"false" || s == u"1" || s == u"0")
         return XsdFit::Valid;
-    if (s.compare(u"true", Qt::CaseInsensitive) == 0 || s.compare(u"false", Qt::CaseInsensitive) == 0)
+    if (s.compare(u"true", Qt::CaseInsensitive) == 0
+        || s.compare(u"false", Qt::CaseInsensitive) == 0)
         return XsdFit::Lenient;
     return XsdFit::Invalid;
 }
@@ -293,8 +295,8 @@ XsdFit checkBase64(QStringView s)
         if (c == u'=') {
             ++padding;
         } else if (padding > 0
-                   || !(isDigit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-                        || c == u'+' || c == u'/')) {
+            || !(isDigit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'+'
+                || c == u'/')) {
             return XsdFit::Invalid;
         }
         ++count;
@@ -304,24 +306,19 @@ XsdFit checkBase64(QStringView s)
 
 } // namespace
 
+bool isBlank(QStringView text)
+{
+    for (QChar c : text) {
+        if (!c.isSpace())
+            return false;
+    }
+    return true;
+}
+
 QStringView xsdLocalName(QStringView dataType)
 {
     const qsizetype colon = dataType.indexOf(u':');
     return (colon >= 0 ? dataType.mid(colon + 1) : dataType).trimmed();
-}
-
-bool isXsdNumericType(QStringView dataType)
-{
-    const QStringView t = xsdLocalName(dataType);
-    static const QStringView numeric[] = {
-        u"double", u"float", u"decimal", u"integer", u"int", u"long", u"short", u"byte",
-        u"unsignedInt", u"unsignedLong", u"unsignedShort", u"unsignedByte",
-        u"nonNegativeInteger", u"positiveInteger", u"negativeInteger", u"nonPositiveInteger"};
-    for (QStringView n : numeric) {
-        if (t.compare(n, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
 }
 
 std::optional<double> parseXsdNumber(QStringView value)
@@ -336,65 +333,129 @@ std::optional<double> parseXsdNumber(QStringView value)
     return d;
 }
 
+namespace {
+
+enum class XsdType : quint8 {
+    Unchecked,
+    Boolean,
+    Floating,
+    Decimal,
+    Integer,
+    DateTime,
+    Date,
+    Time,
+    Duration,
+    HexBinary,
+    Base64,
+    NonPositive,
+    Negative
+};
+
+struct NamedType
+{
+    QStringView name;
+    XsdType type;
+    IntegerRange range;
+};
+
+// Most used first: the lookup runs for every attribute of the model.
+const NamedType Types[] = {
+    { u"string", XsdType::Unchecked, {} },
+    { u"double", XsdType::Floating, {} },
+    { u"boolean", XsdType::Boolean, {} },
+    { u"int", XsdType::Integer, { true, u"2147483648", {}, u"2147483647" } },
+    { u"float", XsdType::Floating, {} },
+    { u"integer", XsdType::Integer, { true, {}, {}, {} } },
+    { u"decimal", XsdType::Decimal, {} },
+    { u"dateTime", XsdType::DateTime, {} },
+    { u"anyURI", XsdType::Unchecked, {} },
+    { u"long", XsdType::Integer, { true, u"9223372036854775808", {}, u"9223372036854775807" } },
+    { u"short", XsdType::Integer, { true, u"32768", {}, u"32767" } },
+    { u"byte", XsdType::Integer, { true, u"128", {}, u"127" } },
+    { u"unsignedLong", XsdType::Integer, { false, {}, {}, u"18446744073709551615" } },
+    { u"unsignedInt", XsdType::Integer, { false, {}, {}, u"4294967295" } },
+    { u"unsignedShort", XsdType::Integer, { false, {}, {}, u"65535" } },
+    { u"unsignedByte", XsdType::Integer, { false, {}, {}, u"255" } },
+    { u"nonNegativeInteger", XsdType::Integer, { false, {}, {}, {} } },
+    { u"positiveInteger", XsdType::Integer, { false, {}, u"1", {} } },
+    { u"nonPositiveInteger", XsdType::NonPositive, {} },
+    { u"negativeInteger", XsdType::Negative, {} },
+    { u"date", XsdType::Date, {} },
+    { u"time", XsdType::Time, {} },
+    { u"duration", XsdType::Duration, {} },
+    { u"hexBinary", XsdType::HexBinary, {} },
+    { u"base64Binary", XsdType::Base64, {} },
+    { u"normalizedString", XsdType::Unchecked, {} },
+    { u"token", XsdType::Unchecked, {} },
+    { u"anySimpleType", XsdType::Unchecked, {} },
+    { u"anyType", XsdType::Unchecked, {} },
+};
+
+const NamedType *findType(QStringView dataType)
+{
+    const QStringView name = xsdLocalName(dataType);
+    for (const NamedType &t : Types) {
+        if (t.name == name)
+            return &t;
+    }
+    // Hand-written files are not always careful with case ("xs:Double").
+    for (const NamedType &t : Types) {
+        if (t.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+bool isXsdNumericType(QStringView dataType)
+{
+    const NamedType *type = findType(dataType);
+    return type
+        && (type->type == XsdType::Floating || type->type == XsdType::Decimal
+            || type->type == XsdType::Integer || type->type == XsdType::NonPositive
+            || type->type == XsdType::Negative);
+}
+
 XsdFit checkXsdValue(QStringView dataType, QStringView value)
 {
-    const QStringView type = xsdLocalName(dataType);
-    const QStringView s = value.trimmed();
-    auto is = [type](QStringView name) { return type.compare(name, Qt::CaseInsensitive) == 0; };
-
-    if (type.isEmpty() || is(u"string") || is(u"normalizedString") || is(u"token")
-        || is(u"anyURI") || is(u"anySimpleType") || is(u"anyType"))
+    const NamedType *type = findType(dataType);
+    if (!type)
         return XsdFit::Unchecked;
-    if (is(u"boolean"))
+    const QStringView s = value.trimmed();
+    switch (type->type) {
+    case XsdType::Unchecked:
+        return XsdFit::Unchecked;
+    case XsdType::Boolean:
         return checkBoolean(s);
-    if (is(u"double") || is(u"float"))
+    case XsdType::Floating:
         return checkFloating(s);
-    if (is(u"decimal")) {
+    case XsdType::Decimal:
         if (isDecimalLexical(s, false))
             return XsdFit::Valid;
         return checkFloating(s) == XsdFit::Invalid ? XsdFit::Invalid : XsdFit::Lenient;
-    }
-    struct Named
-    {
-        QStringView name;
-        IntegerRange range;
-    };
-    static const Named integers[] = {
-        {u"integer", {true, {}, {}, {}}},
-        {u"long", {true, u"9223372036854775808", {}, u"9223372036854775807"}},
-        {u"int", {true, u"2147483648", {}, u"2147483647"}},
-        {u"short", {true, u"32768", {}, u"32767"}},
-        {u"byte", {true, u"128", {}, u"127"}},
-        {u"unsignedLong", {false, {}, {}, u"18446744073709551615"}},
-        {u"unsignedInt", {false, {}, {}, u"4294967295"}},
-        {u"unsignedShort", {false, {}, {}, u"65535"}},
-        {u"unsignedByte", {false, {}, {}, u"255"}},
-        {u"nonNegativeInteger", {false, {}, {}, {}}},
-        {u"positiveInteger", {false, {}, u"1", {}}},
-    };
-    for (const Named &n : integers) {
-        if (is(n.name))
-            return checkInteger(s, n.range);
-    }
-    if (is(u"nonPositiveInteger"))
-        return checkInteger(s, {true, {}, {}, u"0"});
-    if (is(u"negativeInteger")) {
+    case XsdType::Integer:
+        return checkInteger(s, type->range);
+    case XsdType::NonPositive:
+        return checkInteger(s, { true, {}, {}, u"0" });
+    case XsdType::Negative: {
         bool negative = false;
         return isIntegerLexical(s, nullptr, &negative) && negative ? XsdFit::Valid
                                                                    : XsdFit::Invalid;
     }
-    if (is(u"dateTime"))
+    case XsdType::DateTime:
         return checkDateTime(s, true, true);
-    if (is(u"date"))
+    case XsdType::Date:
         return checkDateTime(s, true, false);
-    if (is(u"time"))
+    case XsdType::Time:
         return checkDateTime(s, false, true);
-    if (is(u"duration"))
+    case XsdType::Duration:
         return checkDuration(s);
-    if (is(u"hexBinary"))
+    case XsdType::HexBinary:
         return checkHexBinary(s);
-    if (is(u"base64Binary"))
+    case XsdType::Base64:
         return checkBase64(s);
+    }
     return XsdFit::Unchecked;
 }
 

@@ -158,6 +158,8 @@ private Q_SLOTS:
     void infoCountsMatchCorpusIndex();
     void validateExitCodes();
     void validateWithSchema();
+    void validateExamples_data();
+    void validateExamples();
     void validateSchemaWithoutXmllint();
     void convertValidatesAgainstXsd_data();
     void convertValidatesAgainstXsd();
@@ -371,6 +373,23 @@ void TestDtAml::validateWithSchema()
 
     const Run missingSchema = dtAml({u"validate"_s, m_clean, u"--schema"_s, m_dir.filePath(u"none.xsd"_s)});
     QVERIFY2(missingSchema.exitCode == 2 && missingSchema.oneErrorLine(), qPrintable(missingSchema.describe()));
+}
+
+void TestDtAml::validateExamples_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *name : {"refinery-centralized.aml", "refinery-distributed.aml"})
+        QTest::newRow(name) << dt::test::sourceDir() + u"/resources/examples/"_s + QLatin1StringView(name);
+}
+
+void TestDtAml::validateExamples()
+{
+    // Our own examples use our DT libraries through ExternalReferences: no errors, no warnings.
+    QFETCH(QString, file);
+    if (!QFileInfo::exists(file))
+        QSKIP("the example is not in the source tree");
+    const Run run = dtAml({u"validate"_s, file});
+    QVERIFY2(run.exitCode == 0 && run.out.isEmpty() && run.err.isEmpty(), qPrintable(run.describe()));
 }
 
 void TestDtAml::validateSchemaWithoutXmllint()

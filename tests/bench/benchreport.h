@@ -27,8 +27,8 @@ struct MemoryFigures
 {
     bool ok = false;
     long long rssBeforeKb = -1; ///< before the read started
-    long long peakKb = -1;      ///< VmHWM after the read (the peak counter reset before it)
-    long long rssAfterKb = -1;  ///< after the read, the result still alive
+    long long peakKb = -1; ///< VmHWM after the read (the peak counter reset before it)
+    long long rssAfterKb = -1; ///< after the read, the result still alive
     double seconds = 0;
 
     /// Peak increase over the state before the read, in bytes.
@@ -39,22 +39,22 @@ struct MemoryFigures
 /// Everything measured for one generated model.
 struct SizeFigures
 {
-    int requested = 0;    ///< InternalElements asked of the generator
-    qint64 elements = 0;  ///< InternalElements in the model read back
+    int requested = 0; ///< InternalElements asked of the generator
+    qint64 elements = 0; ///< InternalElements in the model read back
     qint64 fileBytes = 0; ///< size of the generated file
     int runs = 0;
     double generateSeconds = 0;
 
-    Timing read;  ///< CaexReader::readFile
-    Timing scan;  ///< raw QXmlStreamReader token scan
+    Timing read; ///< CaexReader::readFile
+    Timing scan; ///< raw QXmlStreamReader token scan
     quint64 scanChecksum = 0;
 
-    Timing write;    ///< CaexWriter::writeFile of the model read
+    Timing write; ///< CaexWriter::writeFile of the model read
     Timing rawWrite; ///< QXmlStreamWriter replaying the tokens of that output
     qint64 writeBytes = 0;
     qint64 rawWriteBytes = 0;
     bool rewriteIdentical = false; ///< read + write reproduced the generated file byte for byte
-    bool rawSameBytes = false;     ///< the baseline produced exactly the writer's bytes
+    bool rawSameBytes = false; ///< the baseline produced exactly the writer's bytes
 
     MemoryFigures readMemory;
     MemoryFigures scanMemory;

@@ -60,8 +60,8 @@ ScanResult scanXml(const QString &path)
         }
     }
     if (xml.hasError()) {
-        result.error = u"%1:%2: %3"_s.arg(xml.lineNumber()).arg(xml.columnNumber())
-                           .arg(xml.errorString());
+        result.error
+            = u"%1:%2: %3"_s.arg(xml.lineNumber()).arg(xml.columnNumber()).arg(xml.errorString());
         return result;
     }
     result.ok = true;
@@ -213,8 +213,8 @@ bool TokenTape::record(const QString &path, QString *error)
         ++m_tokens;
     }
     if (xml.hasError()) {
-        *error = u"%1:%2: %3"_s.arg(xml.lineNumber()).arg(xml.columnNumber())
-                     .arg(xml.errorString());
+        *error
+            = u"%1:%2: %3"_s.arg(xml.lineNumber()).arg(xml.columnNumber()).arg(xml.errorString());
         return false;
     }
     return true;

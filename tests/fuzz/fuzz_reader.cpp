@@ -8,6 +8,7 @@
 #include "model/caexwriter.h"
 #include "model/jsondump.h"
 
+#include <QBuffer>
 #include <QByteArray>
 #include <QString>
 
@@ -43,12 +44,27 @@ void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &me
     }
 }
 
+// Messages may quote names with control characters in them (even NUL), which would cut the
+// printed text short; show those as \uXXXX.
+QString printable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 && c != u'\n' && c != u'\t')
+            out += u"\\u%1"_s.arg(uint(c.unicode()), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 [[noreturn]] void fail(const char *what, const QString &detail, const QByteArray &xml)
 {
-    std::fprintf(stderr, "fuzz_reader: %s\n  %s\n", what, qPrintable(detail));
+    std::fprintf(stderr, "fuzz_reader: %s\n  %s\n", what, qPrintable(printable(detail)));
     if (!xml.isEmpty()) {
         std::fprintf(stderr, "---- written document (first 4 KiB) ----\n%.*s\n----\n",
-                     int(qMin<qsizetype>(xml.size(), 4096)), xml.constData());
+            int(qMin<qsizetype>(xml.size(), 4096)), xml.constData());
     }
     std::fflush(stderr);
     std::abort();
@@ -63,8 +79,8 @@ QString firstDifference(const QByteArray &a, const QByteArray &b)
         const QByteArray l = i < left.size() ? left.at(i) : QByteArray("<end>");
         const QByteArray r = i < right.size() ? right.at(i) : QByteArray("<end>");
         if (l != r) {
-            return u"dump line %1: before %2 / after %3"_s.arg(i + 1)
-                .arg(QString::fromUtf8(l.trimmed()), QString::fromUtf8(r.trimmed()));
+            return u"dump line %1: before %2 / after %3"_s.arg(i + 1).arg(
+                QString::fromUtf8(l.trimmed()), QString::fromUtf8(r.trimmed()));
         }
     }
     return u"dumps differ"_s;
@@ -72,8 +88,17 @@ QString firstDifference(const QByteArray &a, const QByteArray &b)
 
 void checkRoundTrip(const CaexFile &model, const QByteArray &dump, SchemaVersion version)
 {
-    const CaexWriter writer(CaexWriter::Options{version, true});
-    const QByteArray written = writer.toByteArray(model);
+    const CaexWriter writer(CaexWriter::Options { version, true });
+    QByteArray written;
+    {
+        QBuffer buffer(&written);
+        buffer.open(QIODevice::WriteOnly);
+        const Result<void> ok = writer.write(model, &buffer);
+        if (!ok) {
+            fail("an accepted model cannot be written",
+                u"as CAEX %1: %2"_s.arg(dt::model::schemaVersionName(version), ok.error()), {});
+        }
+    }
     CaexReader reader;
     Result<CaexFile> again = reader.read(written, u"fuzz-rewritten.aml"_s);
     if (!again) {
@@ -81,18 +106,18 @@ void checkRoundTrip(const CaexFile &model, const QByteArray &dump, SchemaVersion
     }
     if (again->schemaVersion != version) {
         fail("the written document reads back in another schema version",
-             dt::model::schemaVersionName(again->schemaVersion), written);
+            dt::model::schemaVersionName(again->schemaVersion), written);
     }
     const QByteArray againDump = dt::model::dumpJson(*again);
     if (!strict() || version != model.schemaVersion)
         return;
     if (againDump != dump)
         fail("writing and reading back changed the model", firstDifference(dump, againDump),
-             written);
+            written);
     const QByteArray rewritten = writer.toByteArray(*again);
     if (rewritten != written)
         fail("the writer's output is not a fixed point of read + write",
-             u"%1 bytes, then %2 bytes"_s.arg(written.size()).arg(rewritten.size()), written);
+            u"%1 bytes, then %2 bytes"_s.arg(written.size()).arg(rewritten.size()), written);
 }
 
 } // namespace
@@ -115,8 +140,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     Q_UNUSED(previous);
     dt::fuzz::s_accepted = false;
 
-    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     qsizetype(size));
+    const QByteArray input
+        = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     CaexReader reader;
     dt::Result<CaexFile> model = reader.read(input, u"fuzz-input.aml"_s);
     if (!model)
@@ -125,9 +150,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     const QByteArray dump = dt::model::dumpJson(*model);
     dt::fuzz::checkRoundTrip(*model, dump, model->schemaVersion);
-    const SchemaVersion other = model->schemaVersion == SchemaVersion::V3_0
-        ? SchemaVersion::V2_15
-        : SchemaVersion::V3_0;
+    const SchemaVersion other
+        = model->schemaVersion == SchemaVersion::V3_0 ? SchemaVersion::V2_15 : SchemaVersion::V3_0;
     dt::fuzz::checkRoundTrip(*model, dump, other);
     return 0;
 }

@@ -23,7 +23,7 @@ QStringList filesUnder(const QString &path)
 {
     const QFileInfo info(path);
     if (info.isFile())
-        return {path};
+        return { path };
     QStringList files;
     QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
@@ -67,8 +67,8 @@ int main(int argc, char *argv[])
         // A crash or failed check aborts inside; naming the file first tells which one.
         std::printf("%s\n", qPrintable(path));
         std::fflush(stdout);
-        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
-                               std::size_t(bytes.size()));
+        LLVMFuzzerTestOneInput(
+            reinterpret_cast<const std::uint8_t *>(bytes.constData()), std::size_t(bytes.size()));
         const bool ok = dt::fuzz::lastInputAccepted();
         accepted += ok ? 1 : 0;
         const QString name = QFileInfo(path).fileName();
@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
         }
     }
     std::printf("replayed %lld files: %d accepted, %lld refused, %d with the wrong verdict\n",
-                static_cast<long long>(files.size()), accepted,
-                static_cast<long long>(files.size() - accepted), wrongVerdicts);
+        static_cast<long long>(files.size()), accepted,
+        static_cast<long long>(files.size() - accepted), wrongVerdicts);
     return wrongVerdicts == 0 ? 0 : 1;
 }

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void classPaths();
     void externalReferences();
     void externalCycle();
+    void externalBackToMain();
     void idsAndMirrors();
     void instancePaths();
     void linkPartners_data();
@@ -323,6 +324,40 @@ void TestResolver::externalCycle()
     Result<QList<ElementRef>> loopChain = resolver.baseClasses(*loop);
     QVERIFY(!loopChain.ok());
     QVERIFY2(loopChain.error().contains(u"inheritance cycle"_s), qPrintable(loopChain.error()));
+}
+
+void TestResolver::externalBackToMain()
+{
+    // A library that refers back to the main file resolves into the in-memory main document,
+    // also after invalidate(), and the loop is reported.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeText(dir.filePath(u"main.aml"_s), caex(u"main.aml"_s, QString())));
+    QVERIFY(writeText(dir.filePath(u"lib.aml"_s),
+                      caex(u"lib.aml"_s,
+                           u"  <ExternalReference Path=\"main.aml\" Alias=\"M\"/>\n"
+                           u"  <RoleClassLib Name=\"LL\">\n"
+                           u"    <RoleClass Name=\"R\" RefBaseClassPath=\"M@MainLib/Base\"/>\n"
+                           u"  </RoleClassLib>"_s)));
+    CaexFile file;
+    file.fileName = u"main.aml"_s;
+    file.externalReferences << reference(u"L"_s, u"lib.aml"_s);
+    named(named(file.roleClassLibs, u"MainLib"_s).classes, u"Base"_s);
+    Resolver resolver(file, dir.path());
+
+    for (int round = 0; round < 2; ++round) {
+        Result<ElementRef> r = resolver.roleClass(u"L@LL/R"_s);
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        Result<QList<ElementRef>> chain = resolver.baseClasses(*r);
+        QVERIFY2(chain.ok(), qPrintable(chain.error()));
+        QCOMPARE(chain->size(), 1);
+        QCOMPARE(chain->first().file, &file);
+        QCOMPARE(chain->first().path, u"MainLib/Base"_s);
+        resolver.invalidate();
+    }
+    QVERIFY2(resolver.externalErrors().contains(
+                 u"external reference cycle: main.aml -> lib.aml -> main.aml"_s),
+             qPrintable(resolver.externalErrors().join(u'\n')));
 }
 
 void TestResolver::idsAndMirrors()
