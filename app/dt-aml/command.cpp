@@ -56,7 +56,12 @@ std::optional<int> parseCommandLine(
         return ExitUnusable;
     }
     if (parser.isSet(help)) {
-        printBytes(parser.helpText().toUtf8());
+        // QCommandLineParser names the executable's full path; users type "dt-aml <command>".
+        QString text = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        if (!program.isEmpty() && text.startsWith(u"Usage: "_s + program))
+            text.replace(7, program.size(), arguments.value(0));
+        printBytes(text.toUtf8());
         return ExitOk;
     }
     const QStringList given = parser.positionalArguments();

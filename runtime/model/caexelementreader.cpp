@@ -8,11 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace dt::model {
 
-namespace {
-/// Values longer than this are rarely repeated; pooling them would only grow the pool.
-constexpr qsizetype MaxPooledValueLength = 32;
-} // namespace
-
 CaexElementReader::CaexElementReader(XmlCursor &cursor, SourceMap *positions)
     : m_cursor(cursor)
     , m_positions(positions)
@@ -42,13 +37,6 @@ void CaexElementReader::dropPending(qsizetype mark)
 {
     if (m_positions)
         m_pending.resize(size_t(mark));
-}
-
-QString CaexElementReader::internValue(QString text)
-{
-    if (text.size() > MaxPooledValueLength)
-        return text;
-    return m_pool.intern(text);
 }
 
 // ---- attributes -----------------------------------------------------------------------------
@@ -86,9 +74,9 @@ ChangeMode CaexElementReader::readChangeMode(QStringView text)
 }
 
 void CaexElementReader::warnMissing(
-    CaexTag tag, QLatin1StringView attribute, SourcePosition position)
+    CaexTag tag, QLatin1StringView item, SourcePosition position, const QString &elementId)
 {
-    m_cursor.warn(u"<%1> has no %2"_s.arg(caexTagName(tag), attribute), position);
+    m_cursor.warn(u"<%1> has no %2"_s.arg(caexTagName(tag), item), position, elementId);
 }
 
 // ---- header group, text and unknown children ------------------------------------------------
@@ -235,7 +223,7 @@ QString CaexElementReader::readValueText(CaexTag tag)
 QString CaexElementReader::readTextContent(CaexTag tag, SourcePosition position)
 {
     bool hadChildElements = false;
-    QString text = m_cursor.readText(&hadChildElements);
+    QString text = m_cursor.readText(&hadChildElements, &m_pool);
     if (hadChildElements) {
         // xs:anyType in CAEX 2.15: structured values exist in the wild; the model holds text.
         m_cursor.warn(

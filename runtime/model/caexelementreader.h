@@ -32,7 +32,8 @@ protected:
     void keepUnknownAttribute(
         CaexTag tag, CaexBasicObject *basic, const QXmlStreamAttribute &attribute);
     ChangeMode readChangeMode(QStringView text);
-    void warnMissing(CaexTag tag, QLatin1StringView item, SourcePosition position);
+    void warnMissing(CaexTag tag, QLatin1StringView item, SourcePosition position,
+        const QString &elementId = {});
 
     /// Reads a header group child (Description ... SourceObjectInformation); false for others.
     bool readHeaderChild(CaexBasicObject &object, CaexTag tag);
@@ -42,11 +43,10 @@ protected:
     void readBasicChildren(CaexBasicObject &object, CaexTag parent);
     void readHeaderText(Header &header, std::optional<HeaderText> &slot, CaexTag tag);
     void readRevision(Revision &revision);
-    /// Text of a simple element; child elements (xs:anyType in 2.15) are flattened with a warning.
+    /// Text of a simple element, short ones pooled; child elements (xs:anyType in 2.15) are
+    /// flattened with a warning.
     QString readValueText(CaexTag tag);
     QString readTextContent(CaexTag tag, SourcePosition position);
-    /// Pools short values (most attribute values repeat: "0", "true", "1.5").
-    QString internValue(QString text);
     static QString quoted(QStringView text);
 
     void record(const void *node, SourcePosition position);
@@ -94,7 +94,7 @@ void CaexElementReader::readAttributes(
         }
     }
     if (object && !named)
-        warnMissing(tag, QLatin1StringView("Name"), m_cursor.position());
+        warnMissing(tag, QLatin1StringView("Name"), m_cursor.position(), object->id);
 }
 
 template<typename T>

@@ -626,7 +626,7 @@ bool CaexParser::readAttributeChild(Attribute &attribute, CaexTag tag)
                 u"second <%1>; kept verbatim"_s.arg(caexTagName(tag)), m_cursor.position());
             attribute.header.ensure().unknownElements.append(m_cursor.capture());
         } else {
-            slot = internValue(readValueText(tag));
+            slot = readValueText(tag);
         }
         return true;
     }
@@ -715,13 +715,13 @@ void CaexParser::readConstraintKind(Constraint &constraint, CaexTag kindTag)
     while (m_cursor.nextChild()) {
         const CaexTag tag = caexTagOf(m_cursor.xml());
         if (kindTag == CaexTag::OrdinalScaledType && tag == CaexTag::RequiredMaxValue)
-            constraint.requiredMaxValue = internValue(readValueText(tag));
+            constraint.requiredMaxValue = readValueText(tag);
         else if (kindTag == CaexTag::OrdinalScaledType && tag == CaexTag::RequiredValue)
-            constraint.requiredValue = internValue(readValueText(tag));
+            constraint.requiredValue = readValueText(tag);
         else if (kindTag == CaexTag::OrdinalScaledType && tag == CaexTag::RequiredMinValue)
-            constraint.requiredMinValue = internValue(readValueText(tag));
+            constraint.requiredMinValue = readValueText(tag);
         else if (kindTag == CaexTag::NominalScaledType && tag == CaexTag::RequiredValue)
-            constraint.nominalValues.append(internValue(readValueText(tag)));
+            constraint.nominalValues.append(readValueText(tag));
         else if (kindTag == CaexTag::UnknownType && tag == CaexTag::Requirements)
             constraint.requirements = readValueText(tag);
         else if (!readHeaderChild(inner, tag))

@@ -117,6 +117,27 @@ void CaexSerializer::unknownElements(const CaexBasicObject &o)
             m_out.fragment(f, {});
 }
 
+QString CaexSerializer::xsiPrefix(const CaexFile &file)
+{
+    // A root attribute may use "xsi" for another namespace (input may bind any prefix to any
+    // namespace); its qualified name is part of the model, so the writer's own XSI binding
+    // moves to a free prefix instead.
+    const auto taken = [&file](const QString &prefix) {
+        if (!file.header)
+            return false;
+        for (const XmlAttribute &a : file.header->unknownAttributes) {
+            if (a.namespaceUri != XmlOutput::xsiNamespace
+                && QStringView(a.qualifiedName).startsWith(prefix + u':'))
+                return true;
+        }
+        return false;
+    };
+    QString prefix = u"xsi"_s;
+    for (int n = 1; taken(prefix); ++n)
+        prefix = u"xsi"_s + QString::number(n);
+    return prefix;
+}
+
 void CaexSerializer::document(const CaexFile &file)
 {
     static const QString tag = u"CAEXFile"_s;
@@ -127,12 +148,14 @@ void CaexSerializer::document(const CaexFile &file)
     m_out.attribute(u"FileName"_s, file.fileName);
     if (m_v3)
         m_out.namespaceDeclaration(QString(), XmlOutput::caexNamespace);
-    m_out.namespaceDeclaration(u"xsi"_s, XmlOutput::xsiNamespace);
+    const QString xsi = xsiPrefix(file);
+    m_out.setXsiPrefix(xsi);
+    m_out.namespaceDeclaration(xsi, XmlOutput::xsiNamespace);
     if (m_v3) {
-        m_out.attribute(
-            u"xsi:schemaLocation"_s, XmlOutput::caexNamespace + u" CAEX_ClassModel_V.3.0.xsd"_s);
+        m_out.attribute(xsi + u":schemaLocation"_s,
+            XmlOutput::caexNamespace + u" CAEX_ClassModel_V.3.0.xsd"_s);
     } else {
-        m_out.attribute(u"xsi:noNamespaceSchemaLocation"_s, u"CAEX_ClassModel_V2.15.xsd"_s);
+        m_out.attribute(xsi + u":noNamespaceSchemaLocation"_s, u"CAEX_ClassModel_V2.15.xsd"_s);
     }
     basicAttributes(file, true);
     header(file);

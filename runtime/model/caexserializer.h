@@ -24,6 +24,9 @@ public:
     void document(const CaexFile &file);
 
 private:
+    /// The prefix the root binds to the XSI namespace: "xsi" unless the file's own root
+    /// attributes use it for another namespace.
+    static QString xsiPrefix(const CaexFile &file);
     class Scope;
 
     void basicAttributes(const CaexBasicObject &o, bool isRoot = false);

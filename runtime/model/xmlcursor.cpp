@@ -64,12 +64,13 @@ bool isXmlName(QStringView name)
 {
     if (name.isEmpty())
         return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const qsizetype start = i;
-        char32_t c = name[i].unicode();
-        if (QChar::isHighSurrogate(c) && i + 1 < name.size() && name[i + 1].isLowSurrogate())
-            c = QChar::surrogateToUcs4(name[i], name[i + 1]), ++i;
-        if (!(start == 0 ? isNameStartChar(c) : isNameChar(c)))
+    qsizetype i = 0;
+    while (i < name.size()) {
+        const bool first = i == 0;
+        char32_t c = name[i++].unicode();
+        if (QChar::isHighSurrogate(c) && i < name.size() && name[i].isLowSurrogate())
+            c = QChar::surrogateToUcs4(char16_t(c), name[i++].unicode());
+        if (!(first ? isNameStartChar(c) : isNameChar(c)))
             return false;
     }
     return true;
@@ -211,7 +212,7 @@ bool XmlCursor::nextChild()
     }
 }
 
-QString XmlCursor::readText(bool *hadChildElements)
+QString XmlCursor::readText(bool *hadChildElements, StringPool *pool)
 {
     QString text;
     bool appended = false;
@@ -219,10 +220,12 @@ QString XmlCursor::readText(bool *hadChildElements)
     for (;;) {
         switch (next()) {
         case QXmlStreamReader::Characters:
-            // The first piece is copied at its exact size; later pieces (entities, CDATA
-            // sections) append, and the result is squeezed below.
+            // The first piece is copied at its exact size (or shared from the pool); later
+            // pieces (entities, CDATA sections) append, and the result is squeezed below.
             if (text.isEmpty()) {
-                text = m_xml.text().toString();
+                const QStringView piece = m_xml.text();
+                text = pool && StringPool::isWorthPoolingText(piece) ? pool->intern(piece)
+                                                                     : piece.toString();
             } else {
                 text += m_xml.text();
                 appended = true;

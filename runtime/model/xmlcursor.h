@@ -3,6 +3,7 @@
 
 #include "caexbasicobject.h"
 #include "diagnostic.h"
+#include "stringpool.h"
 
 #include <QXmlStreamReader>
 
@@ -30,8 +31,9 @@ public:
     /// warning when it is not whitespace.
     bool nextChild();
     /// Reads the text of the current element up to and including its end tag. Text inside child
-    /// elements is included; *hadChildElements tells whether there were any.
-    QString readText(bool *hadChildElements);
+    /// elements is included; *hadChildElements tells whether there were any. Short texts come
+    /// from pool when one is given.
+    QString readText(bool *hadChildElements, StringPool *pool = nullptr);
     /// Serializes the current element and its subtree verbatim, with the namespace declarations
     /// it needs, consuming it up to its end tag. On error the fragment is incomplete; check
     /// failed().

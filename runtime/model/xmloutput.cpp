@@ -164,8 +164,11 @@ void XmlOutput::unknownAttributes(const QList<XmlAttribute> &attributes, bool is
         const QString &name = a.qualifiedName;
         if (name == u"xmlns" || name.startsWith(u"xmlns:"))
             continue; // namespace declarations are the writer's business
-        if (isRoot && (name == u"xsi:schemaLocation" || name == u"xsi:noNamespaceSchemaLocation"))
-            continue;
+        if (isRoot && a.namespaceUri == xsiNamespace) {
+            const QStringView local = QStringView(name).mid(name.indexOf(u':') + 1);
+            if (local == u"schemaLocation" || local == u"noNamespaceSchemaLocation")
+                continue;
+        }
         if (!isQualifiedName(name))
             return fail(u"unknown attribute \"%1\" is not a valid XML name"_s.arg(name));
         if (m_tagAttributes.contains(name))
@@ -185,8 +188,8 @@ void XmlOutput::unknownAttributes(const QList<XmlAttribute> &attributes, bool is
                         return fail(
                             u"unknown attribute \"%1\" needs prefix %2 for another namespace"_s.arg(
                                 name, prefix));
-                } else if (prefix != u"xsi" || a.namespaceUri != xsiNamespace) {
-                    // xsi is declared on the root; anything else is declared here.
+                } else if (prefix != m_xsiPrefix || a.namespaceUri != xsiNamespace) {
+                    // The XSI prefix is declared on the root; anything else is declared here.
                     if (!checkText(a.namespaceUri, name))
                         return;
                     namespaceDeclaration(prefix, a.namespaceUri);
@@ -212,10 +215,10 @@ void XmlOutput::fragment(const XmlFragment &fragment, QStringView requiredName)
     if (m_failed)
         return;
     QXmlStreamReader reader(fragment.xml);
-    // The scope a fragment starts in: the document's default namespace, xsi on the root, xml.
+    // The scope a fragment starts in: the document's default namespace, XSI on the root, xml.
     m_scope.clear();
     m_scope.emplace_back(QString(), m_targetNamespace);
-    m_scope.emplace_back(u"xsi"_s, xsiNamespace);
+    m_scope.emplace_back(m_xsiPrefix, xsiNamespace);
     m_scope.emplace_back(u"xml"_s, xmlNamespace);
     const bool ok = replay(reader, requiredName);
     m_xml.setAutoFormatting(m_indent);
@@ -276,6 +279,15 @@ bool XmlOutput::replay(QXmlStreamReader &reader, QStringView requiredName)
                 uri = m_targetNamespace;
                 if (uri.isEmpty())
                     prefix.clear();
+            }
+            if (depth == 0 && prefix.isEmpty() && !uri.isEmpty()
+                && std::none_of(declarations.cbegin(), declarations.cend(),
+                    [](const auto &d) { return d.first.isEmpty(); })) {
+                // The reader captures a fragment standalone, its root declaring the default
+                // namespace it is in; declaring it here too (even though in scope) makes a
+                // no-namespace fragment moved into the CAEX namespace read back as written.
+                declarations.prepend({ QString(), uri });
+                m_scope.emplace_back(QString(), uri);
             }
             if (lookupPrefix(prefix) != uri && !declare(prefix, uri)) {
                 fail(u"verbatim fragment element <%1> cannot be put in namespace \"%2\""_s.arg(

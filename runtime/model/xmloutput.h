@@ -59,8 +59,13 @@ public:
             writeText(text);
     }
 
-    /// Attributes the model does not interpret. The root's xsi schema-location attributes are
-    /// skipped there (the writer owns them).
+    /// The prefix the root binds to the XSI namespace ("xsi" unless the root's unknown
+    /// attributes use that prefix for another namespace). Set before the root is written.
+    void setXsiPrefix(const QString &prefix) { m_xsiPrefix = prefix; }
+
+    /// Attributes the model does not interpret. The root's schema-location attributes in the
+    /// XSI namespace are skipped there (the writer owns them); same-named attributes in other
+    /// namespaces are ordinary unknown attributes.
     void unknownAttributes(const QList<XmlAttribute> &attributes, bool isRoot);
 
     /// Replays one verbatim element. CAEX-namespace and unqualified elements are moved into the
@@ -98,6 +103,7 @@ private:
     QXmlStreamWriter m_xml;
     bool m_indent;
     QString m_targetNamespace;
+    QString m_xsiPrefix = QStringLiteral("xsi");
     bool m_failed = false;
     QString m_error;
     QString m_context;

@@ -201,6 +201,8 @@ void TestDtAml::helpAndVersion()
 
     const Run commandHelp = dtAml({u"validate"_s, u"--help"_s});
     QCOMPARE(commandHelp.exitCode, 0);
+    QVERIFY2(commandHelp.out.startsWith("Usage: dt-aml validate [options] FILE"),
+             qPrintable(commandHelp.describe()));
     QVERIFY2(commandHelp.out.contains("--schema"), qPrintable(commandHelp.describe()));
 }
 

@@ -328,11 +328,15 @@ void defineHostileInputTable()
     QTest::newRow("NUL byte in an attribute name")
         << doc30(bytes("  <InstanceHierarchy Name=\"H\" Tag\0=\"1\"/>\n"))
         << u"Invalid XML name in an attribute name: 'TagU+0000'"_s << 4 << 3 << -1;
+    QTest::newRow("'}' in an attribute name")
+        << doc30("  <InstanceHierarchy Name=\"H\" Ta}g=\"1\"/>\n")
+        << u"Invalid XML name in an attribute name: 'Ta}g'"_s << 4 << 3 << -1;
     QTest::newRow("control character in an attribute name")
         << doc30("  <InstanceHierarchy Name=\"H\" v:Ta\x01g=\"1\" xmlns:v=\"urn:v\"/>\n")
         << u"Invalid XML name in an attribute name: 'v:TaU+0001g'"_s << 4 << 3 << -1;
     QTest::newRow("U+0080 in an attribute name of verbatim XML")
-        << doc30("  <AdditionalInformation><x b\xC2\x80" "c=\"1\"/></AdditionalInformation>\n")
+        << doc30("  <AdditionalInformation><x b\xC2\x80"
+                 "c=\"1\"/></AdditionalInformation>\n")
         << u"Invalid XML name in an attribute name: 'bU+0080c'"_s << 4 << 26 << -1;
     QTest::newRow("non-character U+FFFE in an attribute name of a text element")
         << doc30("  <Description x\xEF\xBF\xBE=\"1\">text</Description>\n")

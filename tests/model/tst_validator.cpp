@@ -326,6 +326,15 @@ void TestValidator::diagnostics_data()
 </ExternalInterface>
 </InternalElement>
 </InstanceHierarchy>)"_s << E << u"ModbusVariable 'Var' needs an attribute 'Address'"_s << u"var"_s << 6;
+    QTest::newRow("modbus missing data type") << uR"(<InstanceHierarchy Name="H">
+<InternalElement Name="Client" ID="client">
+<ExternalInterface Name="Var" ID="var" RefBaseClassPath="DigitalTwinInterfaceClassLib/ModbusVariable">
+<Attribute Name="RegisterType"><Value>holding</Value></Attribute>
+<Attribute Name="Address"><Value>7</Value></Attribute>
+<Attribute Name="DataType"/>
+</ExternalInterface>
+</InternalElement>
+</InstanceHierarchy>)"_s << E << u"ModbusVariable 'Var': attribute 'DataType' has no value"_s << u"var"_s << 9;
 
     QString wrongPartner = ValidTwin;
     wrongPartner.replace(u"RefPartnerSideB=\"valve:Torque\""_s, u"RefPartnerSideB=\"valve:Plain\""_s);
