@@ -9,4 +9,4 @@ demo=resources/examples/refinery-centralized.aml
 echo "== dt-aml info $demo"
 build/release/app/dt-aml/dt-aml info "$demo"
 echo "== dt-aml validate $demo"
-build/release/app/dt-aml/dt-aml validate "$demo" && echo "no errors: the model is ready to deploy"
+build/release/app/dt-aml/dt-aml validate "$demo" && echo "validate: no errors"
