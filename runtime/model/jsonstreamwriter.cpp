@@ -30,43 +30,29 @@ void JsonStreamWriter::beforeValue()
     newline();
 }
 
-void JsonStreamWriter::beginObject()
+void JsonStreamWriter::open(char bracket)
 {
     beforeValue();
-    m_out->append('{');
+    m_out->append(bracket);
     ++m_depth;
     m_hasItems.append(false);
 }
 
-void JsonStreamWriter::endObject()
+void JsonStreamWriter::close(char bracket)
 {
     const bool hadItems = m_hasItems.takeLast();
     --m_depth;
     if (hadItems)
         newline();
-    m_out->append('}');
+    m_out->append(bracket);
     if (m_hasItems.isEmpty())
         m_out->append('\n');
 }
 
-void JsonStreamWriter::beginArray()
-{
-    beforeValue();
-    m_out->append('[');
-    ++m_depth;
-    m_hasItems.append(false);
-}
-
-void JsonStreamWriter::endArray()
-{
-    const bool hadItems = m_hasItems.takeLast();
-    --m_depth;
-    if (hadItems)
-        newline();
-    m_out->append(']');
-    if (m_hasItems.isEmpty())
-        m_out->append('\n');
-}
+void JsonStreamWriter::beginObject() { open('{'); }
+void JsonStreamWriter::endObject() { close('}'); }
+void JsonStreamWriter::beginArray() { open('['); }
+void JsonStreamWriter::endArray() { close(']'); }
 
 void JsonStreamWriter::key(const char *name)
 {

@@ -49,6 +49,8 @@ public:
     void stringArray(const QList<QString> &list);
 
 private:
+    void open(char bracket);
+    void close(char bracket);
     void beforeValue();
     void newline();
     void writeString(QStringView text);
