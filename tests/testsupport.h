@@ -19,5 +19,16 @@ inline QString caexXsd215() { return referenceDir() + QStringLiteral("/caex/CAEX
 inline QString sourceDir() { return QStringLiteral(DT_SOURCE_DIR); }
 inline QString testDataDir() { return QStringLiteral(DT_TEST_DATA_DIR); }
 inline QString dtAmlBinary() { return QStringLiteral(DT_BINARY_DIR "/app/dt-aml/dt-aml"); }
+inline QString dtValvesimBinary() { return QStringLiteral(DT_BINARY_DIR "/app/dt-valvesim/dt-valvesim"); }
+inline QString dtRuntimeBinary() { return QStringLiteral(DT_BINARY_DIR "/app/dt-runtime/dt-runtime"); }
+inline QString dtWorkbenchBinary()
+{
+    return QStringLiteral(DT_BINARY_DIR "/app/dt-workbench/dt-workbench");
+}
+/// resources/examples/<name> in the source tree.
+inline QString exampleFile(const QString &name)
+{
+    return sourceDir() + QStringLiteral("/resources/examples/") + name;
+}
 
 } // namespace dt::test
