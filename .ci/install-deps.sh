@@ -10,7 +10,8 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6opengl6-dev libfann-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core libxml2-utils sqlite3
-  python3-pymodbus mbpoll socat libmodbus-dev postgresql mariadb-server
+  python3-pymodbus python3-serial python3-serial-asyncio mbpoll socat libmodbus-dev
+  postgresql mariadb-server
 )
 
 missing=()
