@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/result.h"
+
+#include <QString>
+
+namespace dt::model {
+struct InternalElement;
+}
+
+namespace dt::runtime {
+
+/// Where and how the history is stored (one Storage component of a twin).
+struct StorageConfig
+{
+    enum class Backend { SQLite, PostgreSQL, MySQL };
+
+    Backend backend = Backend::SQLite;
+    /// SQLite: absolute path of the database file.
+    QString file;
+    /// PostgreSQL / MySQL: server and credentials.
+    QString host;
+    int port = 0;
+    QString database;
+    QString user;
+    QString password;
+    /// Records older than this many days are deleted; 0 keeps everything.
+    int retentionDays = 0;
+    /// Records per transaction in steady state (the writer is woken when this many wait);
+    /// a backlog is committed in transactions of up to 8 batches.
+    int batchSize = 2000;
+    /// How long a record may wait in memory before the writer commits it.
+    int flushIntervalMs = 100;
+
+    // Additions beyond the first contract (defaults keep the old behaviour).
+    /// How often retention runs (it also runs once after the first successful connection).
+    int retentionIntervalMs = 3600 * 1000;
+    /// Upper bound of records held in memory while the database is unavailable; beyond it the
+    /// oldest are dropped (and counted) rather than letting the process run out of memory.
+    qint64 maxBufferedRecords = 5'000'000;
+    /// First delay before reconnecting after a failure; doubles up to reconnectMaxMs.
+    int reconnectMinMs = 100;
+    int reconnectMaxMs = 2000;
+};
+
+/// "SQLite", "PostgreSQL" or "MySQL".
+QString backendName(StorageConfig::Backend backend);
+
+/// Reads a SQLiteStorage, PostgreSQLStorage or MySQLStorage element (DigitalTwinComponentLib):
+/// File (relative to dataDir), RetentionDays, Host, Port, Database, User and PasswordEnv (the
+/// name of the environment variable that holds the password). The class is taken from the
+/// element's RefBaseSystemUnitPath; errors name the element and the attribute.
+Result<StorageConfig> storageConfigFromElement(
+    const model::InternalElement &element, const QString &dataDir);
+
+} // namespace dt::runtime
