@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine.h"
+
+#include "deployplanner.h"
+#include "enginelogging.h"
+#include "modelpaths.h"
+#include "snapshot.h"
+#include "twin.h"
+
+#include "storage/historystore.h"
+
+#include <QDateTime>
+#include <QMutexLocker>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace dt::runtime {
+
+Engine::Engine(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+DeployReport Engine::deploy(const QString &amlFile, const DeployOptions &options)
+{
+    return deploy(planDeploy(amlFile, options), options);
+}
+
+DeployReport Engine::deploy(DeployPlan plan, const DeployOptions &options)
+{
+    DeployReport report = plan.report;
+    const auto finish = [this, &report]() {
+        QMutexLocker lock(&m_mutex);
+        m_lastReport = report;
+        return report;
+    };
+    if (!report.ok() || !options.start)
+        return finish();
+
+    // In process, the old twins go first: the new ones may reuse their history files.
+    stop();
+    m_file = std::move(plan.file);
+    m_fileName = plan.fileName;
+    for (TwinPlan &tp : plan.twins) {
+        auto twin = std::make_unique<Twin>(std::move(tp));
+        connect(twin.get(), &Twin::attributesChanged, this,
+            [this](const QList<AttributeUpdate> &updates) {
+                cacheUpdates(updates);
+                Q_EMIT attributesChanged(updates);
+            });
+        connect(twin.get(), &Twin::eventRaised, this, &Engine::eventRaised);
+        connect(twin.get(), &Twin::deviceStateChanged, this,
+            [this](const QString &device, int state, const QString &detail) {
+                {
+                    QMutexLocker lock(&m_mutex);
+                    m_deviceStates.insert(device, state);
+                }
+                Q_EMIT deviceStateChanged(device, state, detail);
+            });
+        m_twins.push_back(std::move(twin));
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_current.clear();
+        m_currentIndex.clear();
+        m_deviceStates.clear();
+        for (const auto &twin : m_twins) {
+            for (const AttributeStore::Slot *slot : twin->store().all()) {
+                AttributeUpdate u = twin->updateFor(*slot);
+                m_currentIndex.insert(cacheKey(u), m_current.size());
+                m_current.append(u);
+            }
+            for (const DevicePlan &d : twin->plan().devices)
+                m_deviceStates.insert(d.config.name, 0);
+        }
+    }
+    for (const auto &twin : m_twins) {
+        if (Result<void> started = twin->start(); !started) {
+            report.errors.append(started.error());
+            m_twins.clear();
+            m_file.reset();
+            return finish();
+        }
+    }
+    report.started = true;
+    m_running = true;
+    qCInfo(lcRuntime, "deployed %s: %d twin(s)", qUtf8Printable(m_fileName), int(m_twins.size()));
+    Q_EMIT runningChanged(true);
+    return finish();
+}
+
+void Engine::stop()
+{
+    if (m_twins.empty())
+        return;
+    for (const auto &twin : m_twins)
+        twin->stop();
+    m_twins.clear();
+    m_file.reset();
+    m_running = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_deviceStates.clear();
+        m_current.clear();
+        m_currentIndex.clear();
+    }
+    qCInfo(lcRuntime, "stopped");
+    Q_EMIT runningChanged(false);
+}
+
+std::optional<Engine::Route> Engine::route(const QString &path) const
+{
+    std::optional<Route> best;
+    qsizetype bestLength = -1;
+    for (const auto &twin : m_twins) {
+        const QString &prefix = twin->prefix();
+        QString local;
+        if (prefix.isEmpty())
+            local = path;
+        else if (path == prefix)
+            local = QString();
+        else if (path.startsWith(prefix + u'/'))
+            local = path.mid(prefix.size() + 1);
+        else
+            continue;
+        if (prefix.size() > bestLength && twin->store().hasElement(local)) {
+            best = Route { twin.get(), local };
+            bestLength = prefix.size();
+        }
+    }
+    return best;
+}
+
+void Engine::writeAttribute(const QString &path, const QString &attribute, const QString &value,
+    const Source &source, Done done)
+{
+    const std::optional<Route> r = route(path);
+    if (!r) {
+        done(Result<void>::failure(
+            isRunning() ? u"no element '%1' in any twin"_s.arg(path) : u"no twin is running"_s));
+        return;
+    }
+    r->twin->write(r->local, attribute, value, source, std::move(done));
+}
+
+void Engine::invokeMethod(
+    const QString &path, const QString &action, const Source &source, Done done)
+{
+    const std::optional<Route> r = route(path);
+    if (!r) {
+        done(Result<void>::failure(
+            isRunning() ? u"no element '%1' in any twin"_s.arg(path) : u"no twin is running"_s));
+        return;
+    }
+    r->twin->invoke(r->local, action, source, std::move(done));
+}
+
+Result<QList<HistoryRecord>> Engine::history(const QString &path, const QString &attribute, int n)
+{
+    using R = Result<QList<HistoryRecord>>;
+    const std::optional<Route> r = route(path);
+    if (!r)
+        return R::failure(
+            isRunning() ? u"no element '%1' in any twin"_s.arg(path) : u"no twin is running"_s);
+    if (!r->twin->history())
+        return R::failure(
+            u"twin '%1' keeps no history (no storage component)"_s.arg(r->twin->name()));
+    R records = r->twin->history()->lastRecords(r->local, attribute, n);
+    if (records) {
+        for (HistoryRecord &record : *records)
+            record.path = joinPath(r->twin->prefix(), record.path);
+    }
+    return records;
+}
+
+Result<QList<EventRecord>> Engine::events(int n)
+{
+    using R = Result<QList<EventRecord>>;
+    if (!isRunning())
+        return R::failure(u"no twin is running"_s);
+    QList<EventRecord> all;
+    for (const auto &twin : m_twins) {
+        if (!twin->history())
+            continue;
+        R events = twin->history()->lastEvents(n);
+        if (!events)
+            return events;
+        for (EventRecord &e : *events) {
+            e.path = joinPath(twin->prefix(), e.path);
+            all.append(e);
+        }
+    }
+    std::stable_sort(all.begin(), all.end(),
+        [](const EventRecord &a, const EventRecord &b) { return a.timestampMs > b.timestampMs; });
+    if (all.size() > n)
+        all.resize(qMax(0, n));
+    return all;
+}
+
+Result<void> Engine::snapshot(const QString &file)
+{
+    if (!isRunning() || !m_file)
+        return Result<void>::failure(u"snapshot: no twin is running"_s);
+    QList<SnapshotTwin> twins;
+    for (const auto &twin : m_twins) {
+        SnapshotTwin st;
+        st.name = twin->name();
+        st.rootInstancePath = twin->plan().rootInstancePath;
+        for (const AttributeStore::Slot *slot : twin->store().all())
+            st.attributes.append(slot);
+        twins.append(st);
+    }
+    Result<void> written
+        = writeSnapshot(*m_file, m_fileName, twins, file, QDateTime::currentMSecsSinceEpoch());
+    if (written)
+        qCInfo(lcRuntime, "snapshot written to %s", qUtf8Printable(file));
+    return written;
+}
+
+QString Engine::cacheKey(const AttributeUpdate &u)
+{
+    return u.twin + QChar(0x1f) + u.path + QChar(0x1f) + u.attribute;
+}
+
+void Engine::cacheUpdates(const QList<AttributeUpdate> &updates)
+{
+    QMutexLocker lock(&m_mutex);
+    for (const AttributeUpdate &u : updates) {
+        const auto it = m_currentIndex.constFind(cacheKey(u));
+        if (it != m_currentIndex.constEnd())
+            m_current[*it] = u;
+    }
+}
+
+QList<AttributeUpdate> Engine::currentValues() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_current;
+}
+
+QHash<QString, int> Engine::deviceStates() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_deviceStates;
+}
+
+DeployReport Engine::lastReport() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_lastReport;
+}
+
+} // namespace dt::runtime

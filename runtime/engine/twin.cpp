@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "twin.h"
+
+#include "enginelogging.h"
+#include "modelpaths.h"
+
+#include "modbus/modbusdevice.h"
+#include "storage/historystore.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace dt::runtime {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+Twin::Twin(TwinPlan plan, QObject *parent)
+    : QObject(parent)
+    , m_plan(std::move(plan))
+{
+    const qint64 now = nowMs();
+    m_store.build(*m_plan.root, m_plan.rootInstancePath, m_plan.excluded, now);
+    for (int d = 0; d < m_plan.devices.size(); ++d) {
+        const DevicePlan &device = m_plan.devices[d];
+        for (const VariableBinding &b : device.bindings) {
+            for (int i = 0; i < b.attributes.size(); ++i) {
+                const QString k = key(b.elementPath, b.attributes[i]);
+                m_targets.insert(k, Target { d, b.variableIndex, i });
+                m_allowed[device.componentName].insert(k);
+                // Until the device answers, the value is only what the model file said.
+                if (AttributeStore::Slot *slot = m_store.find(b.elementPath, b.attributes[i]))
+                    m_store.setQuality(*slot, Quality::Stale, now, device.componentName);
+            }
+        }
+    }
+    for (int e = 0; e < m_plan.events.size(); ++e) {
+        const EventPlan &event = m_plan.events[e];
+        const AttributeStore::Slot *slot = m_store.find(event.elementPath, event.attribute);
+        m_thresholds.emplace_back(event.condition, event.limit, event.hysteresis);
+        m_changes.emplace_back(slot ? std::optional<QString>(slot->value()) : std::nullopt);
+        m_watches.insert(key(event.elementPath, event.attribute), e);
+    }
+    for (const MethodPlan &method : std::as_const(m_plan.methods))
+        m_allowed[method.name].insert(key(method.elementPath, method.attribute));
+}
+
+Twin::~Twin()
+{
+    stop();
+}
+
+QString Twin::key(const QString &path, const QString &attribute)
+{
+    return path + QChar(0x1f) + attribute;
+}
+
+Result<void> Twin::start()
+{
+    if (m_running)
+        return {};
+    if (m_plan.storage) {
+        Result<std::unique_ptr<HistoryStore>> store = HistoryStore::open(*m_plan.storage);
+        if (!store)
+            return Result<void>::failure(u"twin '%1': storage '%2': %3"_s.arg(
+                m_plan.name, m_plan.storageName, store.error()));
+        m_history = store.takeValue();
+        connect(m_history.get(), &HistoryStore::availabilityChanged, this,
+            [this](bool available, const QString &error) {
+                if (available)
+                    qCInfo(lcRuntime, "twin %s: history storage available",
+                        qUtf8Printable(m_plan.name));
+                else
+                    qCWarning(lcRuntime,
+                        "twin %s: history storage unavailable (%s); "
+                        "buffering",
+                        qUtf8Printable(m_plan.name), qUtf8Printable(error));
+            });
+    }
+    for (int d = 0; d < m_plan.devices.size(); ++d) {
+        auto device = std::make_unique<ModbusDevice>(m_plan.devices[d].config);
+        ModbusDevice *dev = device.get();
+        connect(dev, &ModbusDevice::valueUpdated, this,
+            [this, d](int variable, const QVariant &value, qint64 ts) {
+                onValue(d, variable, value, ts);
+            });
+        connect(dev, &ModbusDevice::qualityChanged, this,
+            [this, d](
+                int variable, Quality quality, qint64 ts) { onQuality(d, variable, quality, ts); });
+        connect(dev, &ModbusDevice::writeFinished, this,
+            [this, d](
+                int id, bool ok, const QString &error) { onWriteFinished(d, id, ok, error); });
+        connect(dev, &ModbusDevice::connectionStateChanged, this,
+            [this, dev, d](ConnectionState state, const QString &detail) {
+                logConnection(d, state, detail);
+                Q_EMIT deviceStateChanged(dev->config().name, int(state), detail);
+            });
+        m_devices.push_back(std::move(device));
+    }
+    m_running = true;
+    for (const auto &device : m_devices)
+        device->start();
+    return {};
+}
+
+void Twin::logConnection(int device, ConnectionState state, const QString &detail)
+{
+    // The reconnect loop changes state every few hundred ms while a device is down: log only
+    // when it comes up, goes down, or fails for the first time.
+    const QString &name = m_plan.devices[device].config.name;
+    const bool up = state == ConnectionState::Connected;
+    const int previous = m_deviceUp.value(device, -1);
+    if (up && previous != 1) {
+        qCInfo(lcRuntime, "device %s: connected", qUtf8Printable(name));
+        m_deviceUp.insert(device, 1);
+    } else if (state == ConnectionState::Backoff && previous != 0) {
+        qCWarning(lcRuntime, "device %s: %s (%s); retrying", qUtf8Printable(name),
+            previous == 1 ? "connection lost" : "not reachable", qUtf8Printable(detail));
+        m_deviceUp.insert(device, 0);
+    } else {
+        qCDebug(lcRuntime, "device %s: %s %s", qUtf8Printable(name),
+            qUtf8Printable(connectionStateName(state)), qUtf8Printable(detail));
+    }
+}
+
+void Twin::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    for (const auto &device : m_devices) {
+        // The twin is going away: its devices going "bad" is not news worth storing.
+        disconnect(device.get(), nullptr, this, nullptr);
+        device->stop();
+    }
+    const auto pending = std::exchange(m_pendingWrites, {});
+    for (const Done &done : pending)
+        done(Result<void>::failure(
+            u"twin '%1' stopped before the device answered"_s.arg(m_plan.name)));
+    m_devices.clear();
+    if (m_history) {
+        if (!m_history->flush(5000))
+            qCWarning(lcRuntime, "twin %s: history not completely written at stop",
+                qUtf8Printable(m_plan.name));
+        m_history.reset();
+    }
+}
+
+AttributeUpdate Twin::updateFor(const AttributeStore::Slot &slot) const
+{
+    AttributeUpdate u;
+    u.twin = m_plan.name;
+    u.path = joinPath(m_plan.prefix, slot.path);
+    u.attribute = slot.name;
+    u.value = slot.value();
+    u.quality = slot.quality;
+    u.timestampMs = slot.timestampMs;
+    u.elementId = slot.elementId;
+    u.elementPath = slot.elementPath;
+    u.source = slot.source;
+    return u;
+}
+
+bool Twin::mayChange(const Source &source, const QString &path, const QString &attribute,
+    Permission permission) const
+{
+    switch (source.kind) {
+    case Source::Kind::Local:
+        return true;
+    case Source::Kind::Component:
+        // Components act for the device: they may change exactly what the model links them to.
+        return permission == Permission::Write
+            && m_allowed.value(source.name).contains(key(path, attribute));
+    case Source::Kind::User:
+        // Without an AccessControl component the twin is open (nobody authenticates).
+        return !m_plan.access
+            || m_plan.access->allowsUser(source.name, path, attribute, permission);
+    }
+    return false;
+}
+
+Result<void> Twin::change(
+    const QString &path, const QString &attribute, const QString &value, const Source &source)
+{
+    AttributeStore::Slot *slot = m_store.find(path, attribute);
+    if (!slot)
+        return Result<void>::failure(
+            u"twin '%1' has no attribute '%2' at '%3'"_s.arg(m_plan.name, attribute, path));
+    if (!mayChange(source, path, attribute, Permission::Write))
+        return Result<void>::failure(u"access denied: %1 may not change %2"_s.arg(
+            source.toString(), joinPath(path, attribute)));
+    process({ Change { slot, value, Quality::Good, nowMs() } }, source);
+    return {};
+}
+
+void Twin::process(QList<Change> changes, const Source &source)
+{
+    // 1. Access control: may this source change these attributes?
+    for (qsizetype i = changes.size() - 1; i >= 0; --i) {
+        const AttributeStore::Slot &slot = *changes[i].slot;
+        if (!mayChange(source, slot.path, slot.name, Permission::Write)) {
+            qCWarning(lcRuntime, "twin %s: %s may not change %s; ignored",
+                qUtf8Printable(m_plan.name), qUtf8Printable(source.toString()),
+                qUtf8Printable(joinPath(slot.path, slot.name)));
+            changes.removeAt(i);
+        }
+    }
+    // 2. Model update (value, timestamp, quality).
+    const QString sourceName = source.toString();
+    QList<HistoryRecord> records;
+    QList<AttributeUpdate> updates;
+    QList<AttributeStore::Slot *> valueChanged;
+    for (const Change &c : std::as_const(changes)) {
+        const QString old = c.slot->value();
+        if (!m_store.set(*c.slot, c.value, c.quality, c.timestampMs, sourceName))
+            continue;
+        records.append(HistoryRecord {
+            c.slot->path, c.slot->name, c.value, c.timestampMs, c.quality, sourceName });
+        updates.append(updateFor(*c.slot));
+        if (old != c.value)
+            valueChanged.append(c.slot);
+    }
+    if (records.isEmpty())
+        return;
+    // 3. History.
+    if (m_history)
+        m_history->append(records);
+    // 4. Event evaluation.
+    QList<EventRecord> events;
+    for (AttributeStore::Slot *slot : std::as_const(valueChanged)) {
+        const QList<int> watching = m_watches.values(key(slot->path, slot->name));
+        for (int e : watching) {
+            const EventPlan &plan = m_plan.events[e];
+            std::optional<EventTransition> t;
+            if (plan.kind == EventPlan::Kind::Threshold) {
+                bool ok = false;
+                const double v = slot->value().toDouble(&ok);
+                if (ok)
+                    t = m_thresholds[size_t(e)].update(v);
+            } else {
+                t = m_changes[size_t(e)].update(slot->value());
+            }
+            if (!t)
+                continue;
+            events.append(EventRecord { slot->timestampMs, slot->path, plan.name, plan.severity,
+                eventStateName(t->state), slot->name, slot->value(),
+                u"%1 %2"_s.arg(joinPath(slot->path, slot->name), t->message) });
+        }
+    }
+    // 5. Events stored and emitted (clients see paths relative to the outermost twin root).
+    for (EventRecord &event : events) {
+        if (m_history)
+            m_history->appendEvent(event);
+        qCInfo(lcRuntime, "event %s %s (%s): %s", qUtf8Printable(event.event),
+            qUtf8Printable(event.state), qUtf8Printable(event.severity),
+            qUtf8Printable(event.message));
+        event.path = joinPath(m_plan.prefix, event.path);
+        Q_EMIT eventRaised(event);
+    }
+    // 6. Notification.
+    Q_EMIT attributesChanged(updates);
+}
+
+void Twin::onValue(int device, int variable, const QVariant &value, qint64 timestampMs)
+{
+    const DevicePlan &plan = m_plan.devices[device];
+    const QVariantList values
+        = value.typeId() == QMetaType::QVariantList ? value.toList() : QVariantList { value };
+    QList<Change> changes;
+    for (const VariableBinding &b : plan.bindings) {
+        if (b.variableIndex != variable)
+            continue;
+        for (int i = 0; i < b.attributes.size() && i < values.size(); ++i) {
+            AttributeStore::Slot *slot = m_store.find(b.elementPath, b.attributes[i]);
+            if (!slot)
+                continue;
+            changes.append(Change { slot, formatValue(values[i], slot->attribute->dataType),
+                Quality::Good, timestampMs });
+        }
+    }
+    if (!changes.isEmpty())
+        process(changes, Source::component(plan.componentName));
+}
+
+void Twin::onQuality(int device, int variable, Quality quality, qint64 timestampMs)
+{
+    const DevicePlan &plan = m_plan.devices[device];
+    const Source source = Source::component(plan.componentName);
+    QList<HistoryRecord> records;
+    QList<AttributeUpdate> updates;
+    for (const VariableBinding &b : plan.bindings) {
+        if (b.variableIndex != variable)
+            continue;
+        for (const QString &attribute : b.attributes) {
+            AttributeStore::Slot *slot = m_store.find(b.elementPath, attribute);
+            if (!slot || !mayChange(source, slot->path, slot->name, Permission::Write))
+                continue;
+            if (!m_store.setQuality(*slot, quality, timestampMs, source.toString()))
+                continue;
+            records.append(HistoryRecord {
+                slot->path, slot->name, slot->value(), timestampMs, quality, source.toString() });
+            updates.append(updateFor(*slot));
+        }
+    }
+    if (records.isEmpty())
+        return;
+    if (m_history)
+        m_history->append(records);
+    Q_EMIT attributesChanged(updates);
+}
+
+void Twin::write(const QString &path, const QString &attribute, const QString &value,
+    const Source &source, Done done)
+{
+    AttributeStore::Slot *slot = m_store.find(path, attribute);
+    if (!slot) {
+        done(Result<void>::failure(
+            u"twin '%1' has no attribute '%2' at '%3'"_s.arg(m_plan.name, attribute, path)));
+        return;
+    }
+    if (!mayChange(source, path, attribute, Permission::Write)) {
+        done(Result<void>::failure(u"access denied: %1 may not write %2"_s.arg(
+            source.toString(), joinPath(path, attribute))));
+        return;
+    }
+    const QList<Target> targets = m_targets.values(key(path, attribute));
+    if (targets.isEmpty()) {
+        // Not linked to a device: the model itself is the state.
+        done(change(path, attribute, value, source));
+        return;
+    }
+    for (const Target &t : targets) {
+        const ModbusVariable &variable = m_plan.devices[t.device].config.variables[t.variable];
+        if (!variable.isWritable() || variable.count != 1)
+            continue;
+        const QVariant engineering = parseValue(value);
+        if (!engineering.isValid()) {
+            done(Result<void>::failure(u"'%1' is not a number; %2 is written to device '%3'"_s.arg(
+                value, joinPath(path, attribute), m_plan.devices[t.device].componentPath)));
+            return;
+        }
+        if (t.device >= int(m_devices.size())) {
+            done(Result<void>::failure(u"twin '%1' is not running"_s.arg(m_plan.name)));
+            return;
+        }
+        const int id = m_devices[size_t(t.device)]->write(t.variable, engineering);
+        if (id < 0) {
+            done(Result<void>::failure(u"device '%1' cannot write '%2' now (%3)"_s.arg(
+                m_plan.devices[t.device].componentPath, variable.name,
+                connectionStateName(m_devices[size_t(t.device)]->state()))));
+            return;
+        }
+        m_pendingWrites.insert({ t.device, id }, std::move(done));
+        return;
+    }
+    const Target &t = targets.first();
+    done(Result<void>::failure(u"%1 is read from device '%2' (variable '%3' is not writable)"_s.arg(
+        joinPath(path, attribute), m_plan.devices[t.device].componentPath,
+        m_plan.devices[t.device].config.variables[t.variable].name)));
+}
+
+void Twin::onWriteFinished(int device, int requestId, bool ok, const QString &error)
+{
+    if (requestId < 0)
+        return; // already answered when write() returned -1
+    const Done done = m_pendingWrites.take({ device, requestId });
+    if (!done)
+        return;
+    if (ok)
+        done(Result<void>());
+    else
+        done(Result<void>::failure(
+            u"device '%1': write failed: %2"_s.arg(m_plan.devices[device].componentPath, error)));
+}
+
+void Twin::invoke(const QString &path, const QString &action, const Source &source, Done done)
+{
+    const MethodPlan *method = nullptr;
+    for (const MethodPlan &m : std::as_const(m_plan.methods)) {
+        if (m.elementPath == path && m.action.compare(action, Qt::CaseInsensitive) == 0)
+            method = &m;
+    }
+    if (!method) {
+        done(Result<void>::failure(u"no method '%1' on '%2'"_s.arg(action, path)));
+        return;
+    }
+    const bool allowed = source.kind == Source::Kind::Local
+        || (source.kind == Source::Kind::User
+            && (!m_plan.access
+                || m_plan.access->allowsUser(source.name, path, QString(), Permission::Invoke)));
+    if (!allowed) {
+        done(Result<void>::failure(
+            u"access denied: %1 may not invoke %2 on %3"_s.arg(source.toString(), action, path)));
+        return;
+    }
+    qCInfo(lcRuntime, "method %s: %s writes %s = %s", qUtf8Printable(method->name),
+        qUtf8Printable(source.toString()),
+        qUtf8Printable(joinPath(method->elementPath, method->attribute)),
+        qUtf8Printable(method->value));
+    write(method->elementPath, method->attribute, method->value, Source::component(method->name),
+        std::move(done));
+}
+
+} // namespace dt::runtime
