@@ -70,6 +70,9 @@ public:
 
     /// Errors met while loading external references (missing file, cycle, parse error).
     QStringList externalErrors() const;
+    /// The file an ExternalReference alias of the main document names, loaded on first use and
+    /// kept across invalidate(); nullptr (with *error set) when it cannot be loaded.
+    const CaexFile *externalFile(const QString &alias, QString *error = nullptr);
 
     /// The master of a mirror object: the InternalElement whose ID the element's
     /// RefBaseSystemUnitPath names (usually "{GUID}"); invalid when it is not a mirror.

@@ -127,6 +127,12 @@ QStringList Resolver::externalErrors() const
     return m_external->errors;
 }
 
+const CaexFile *Resolver::externalFile(const QString &alias, QString *error)
+{
+    const Document *target = aliasTarget(index().main, alias, error);
+    return target ? target->file : nullptr;
+}
+
 QString Resolver::referencePath(const ElementRef &cls)
 {
     if (cls.kind != ElementKind::RoleClass && cls.kind != ElementKind::SystemUnitClass

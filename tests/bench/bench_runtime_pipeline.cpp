@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bench_runtime_pipeline.h"
+
+#include "bench_runtime_model.h"
+
+#include "engine/engine.h"
+#include "engine/runtimehost.h"
+#include "engine/twin.h"
+#include "modbus/modbusdevice.h"
+#include "storage/historystore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHash>
+#include <QModbusTcpClient>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <type_traits>
+#include <utility>
+
+#include <pthread.h>
+
+using namespace Qt::StringLiterals;
+
+namespace dt::bench {
+
+double LatencyFigures::percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    // Nearest rank: the smallest value with at least p % of the values at or below it.
+    const double rank = std::ceil(p / 100.0 * double(values.size()));
+    const size_t index = size_t(std::clamp(rank, 1.0, double(values.size()))) - 1;
+    return values[index];
+}
+
+namespace {
+
+// ---- engine counters ----------------------------------------------------------------------
+// The device and history counters live on the engine thread, behind Engine::twins() and
+// Twin::devices(). Detected at compile time so this benchmark still builds (without those
+// figures) against an engine that does not offer them.
+
+template<typename E, typename = void> struct ExposesDevices : std::false_type
+{
+};
+template<typename E>
+struct ExposesDevices<E,
+    std::void_t<decltype(std::declval<const E &>().twins().front()->devices().front()->stats())>>
+    : std::true_type
+{
+};
+
+struct EngineCounters
+{
+    bool devices = false;
+    bool history = false;
+    quint64 replies = 0;
+    quint64 errors = 0;
+    quint64 skipped = 0;
+    qint64 roundTripUs = 0;
+    qint64 appended = 0;
+    qint64 committed = 0;
+    qint64 buffered = 0;
+};
+
+template<typename E> EngineCounters readCounters(E *engine)
+{
+    EngineCounters counters;
+    if constexpr (ExposesDevices<E>::value) {
+        QMetaObject::invokeMethod(
+            engine,
+            [engine, &counters] {
+                for (const auto &twin : engine->twins()) {
+                    for (const auto &device : twin->devices()) {
+                        const runtime::ModbusDevice::Stats s = device->stats();
+                        counters.replies += s.repliesOk;
+                        counters.errors += s.errors;
+                        counters.skipped += s.pollsSkipped;
+                        counters.roundTripUs += s.totalRoundTripUs;
+                    }
+                    if (const runtime::HistoryStore *store = twin->history()) {
+                        const runtime::HistoryStore::Stats s = store->stats();
+                        counters.history = true;
+                        counters.appended += s.appended;
+                        counters.committed += s.committed;
+                        counters.buffered += s.buffered;
+                    }
+                }
+            },
+            Qt::BlockingQueuedConnection);
+        counters.devices = true;
+    } else {
+        (void)engine;
+    }
+    return counters;
+}
+
+// CPU clock of the engine thread, to split the process's CPU into engine and the rest.
+clockid_t engineThreadClock(runtime::Engine *engine)
+{
+    clockid_t clock = CLOCK_PROCESS_CPUTIME_ID;
+    QMetaObject::invokeMethod(
+        engine, [&clock] { pthread_getcpuclockid(pthread_self(), &clock); },
+        Qt::BlockingQueuedConnection);
+    return clock;
+}
+
+double threadSeconds(clockid_t clock)
+{
+    timespec time {};
+    clock_gettime(clock, &time);
+    return double(time.tv_sec) + double(time.tv_nsec) / 1e9;
+}
+
+// ---- latency probes -------------------------------------------------------------------------
+
+/// Writes the SetPoint register of a few valves through its own raw clients and waits until the
+/// runtime notifies the new value; one probe per valve at a time, with a random pause between
+/// probes so their phase against the poll timer is uniform.
+class Prober : public QObject
+{
+public:
+    Prober(const PipelineOptions &options, LatencyFigures *figures)
+        : m_options(options)
+        , m_figures(figures)
+    {
+        const int count = std::min(options.probeDevices, options.devices);
+        for (int j = 0; j < count; ++j) {
+            Probe probe;
+            probe.valve = 1 + int(qint64(j) * options.devices / count);
+            probe.path = valveName(probe.valve);
+            probe.client = new QModbusTcpClient(this);
+            probe.client->setConnectionParameter(
+                QModbusDevice::NetworkAddressParameter, options.host);
+            probe.client->setConnectionParameter(
+                QModbusDevice::NetworkPortParameter, options.basePort + probe.valve - 1);
+            probe.client->setTimeout(2000);
+            probe.client->setNumberOfRetries(0);
+            probe.timeout = new QTimer(this);
+            probe.timeout->setSingleShot(true);
+            connect(probe.timeout, &QTimer::timeout, this, [this, j] { onTimeout(j); });
+            m_bySlotPath.insert(probe.path, j);
+            m_probes.push_back(probe);
+        }
+        for (Probe &probe : m_probes)
+            probe.client->connectDevice();
+    }
+
+    bool allConnected() const
+    {
+        return std::all_of(m_probes.begin(), m_probes.end(),
+            [](const Probe &p) { return p.client->state() == QModbusDevice::ConnectedState; });
+    }
+
+    void start()
+    {
+        m_running = true;
+        for (size_t j = 0; j < m_probes.size(); ++j)
+            scheduleNext(int(j));
+    }
+
+    void stop()
+    {
+        m_running = false;
+        for (Probe &probe : m_probes) {
+            probe.pending = false;
+            probe.timeout->stop();
+        }
+        if (!m_writeRoundTrips.empty()) {
+            m_figures->writeRoundTripMedianMs = LatencyFigures::percentile(m_writeRoundTrips, 50);
+        }
+    }
+
+    void onUpdates(const QList<runtime::AttributeUpdate> &updates)
+    {
+        if (!m_running)
+            return;
+        for (const runtime::AttributeUpdate &u : updates) {
+            if (u.attribute != u"SetPoint")
+                continue;
+            const auto found = m_bySlotPath.constFind(u.path);
+            if (found == m_bySlotPath.cend())
+                continue;
+            Probe &probe = m_probes[size_t(*found)];
+            bool ok = false;
+            const double value = u.value.toDouble(&ok);
+            if (!probe.pending || !ok || std::abs(value - probe.expected) > 0.01)
+                continue;
+            const qint64 now = m_clock.nsecsElapsed();
+            probe.pending = false;
+            probe.timeout->stop();
+            ++m_figures->seen;
+            m_figures->fromWriteMs.push_back(double(now - probe.sentNs) / 1e6);
+            // The notification may overtake the write's own reply (other socket, other thread).
+            m_figures->fromReplyMs.push_back(
+                probe.replyNs > 0 ? std::max(0.0, double(now - probe.replyNs) / 1e6) : 0.0);
+            scheduleNext(*found);
+        }
+    }
+
+private:
+    struct Probe
+    {
+        int valve = 0;
+        QString path;
+        QModbusTcpClient *client = nullptr;
+        QTimer *timeout = nullptr;
+        int serial = 0;
+        bool pending = false;
+        double expected = 0;
+        qint64 sentNs = 0;
+        qint64 replyNs = 0;
+    };
+
+    void scheduleNext(int j)
+    {
+        if (!m_running)
+            return;
+        const int pauseMs = int(QRandomGenerator::global()->bounded(m_options.pollIntervalMs + 1));
+        QTimer::singleShot(pauseMs, this, [this, j] { write(j); });
+    }
+
+    void write(int j)
+    {
+        if (!m_running)
+            return;
+        Probe &probe = m_probes[size_t(j)];
+        // 101..897 per mille: never the 0 / 1000 the simulator's open/close cycle sets, and
+        // different from the previous marker of this valve.
+        const quint16 raw = quint16(101 + (probe.serial++ * 13) % 797);
+        probe.expected = raw * 0.1;
+        probe.pending = true;
+        probe.replyNs = 0;
+        probe.sentNs = m_clock.nsecsElapsed();
+        QModbusReply *reply = probe.client->sendWriteRequest(
+            QModbusDataUnit(QModbusDataUnit::HoldingRegisters, BenchMap::SetPointRegister,
+                QList<quint16> { raw }),
+            1);
+        if (!reply) {
+            probe.pending = false;
+            ++m_figures->failed;
+            QTimer::singleShot(100, this, [this, j] { scheduleNext(j); });
+            return;
+        }
+        probe.timeout->start(m_options.probeTimeoutMs);
+        const int serial = probe.serial;
+        connect(reply, &QModbusReply::finished, this, [this, reply, j, serial] {
+            reply->deleteLater();
+            Probe &p = m_probes[size_t(j)];
+            if (p.serial != serial || !m_running)
+                return;
+            if (reply->error() != QModbusDevice::NoError) {
+                ++m_figures->failed;
+                if (p.pending) {
+                    p.pending = false;
+                    p.timeout->stop();
+                    scheduleNext(j);
+                }
+                return;
+            }
+            ++m_figures->sent;
+            p.replyNs = m_clock.nsecsElapsed();
+            m_writeRoundTrips.push_back(double(p.replyNs - p.sentNs) / 1e6);
+        });
+    }
+
+    void onTimeout(int j)
+    {
+        Probe &probe = m_probes[size_t(j)];
+        if (!probe.pending || !m_running)
+            return;
+        probe.pending = false;
+        ++m_figures->lost;
+        scheduleNext(j);
+    }
+
+    PipelineOptions m_options;
+    LatencyFigures *m_figures;
+    std::vector<Probe> m_probes;
+    QHash<QString, int> m_bySlotPath;
+    std::vector<double> m_writeRoundTrips;
+    bool m_running = false;
+    QElapsedTimer m_clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+};
+
+int connectedDevices(const runtime::RuntimeHost &host)
+{
+    const QHash<QString, int> states = host.deviceStates();
+    return int(
+        std::count(states.cbegin(), states.cend(), int(runtime::ConnectionState::Connected)));
+}
+
+void removeDatabase(const QString &file)
+{
+    for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s })
+        QFile::remove(file + suffix);
+}
+
+} // namespace
+
+PipelineFigures runPipeline(const PipelineOptions &options)
+{
+    PipelineFigures figures;
+    figures.polls.devices = options.devices;
+
+    BenchModelOptions model;
+    model.devices = options.devices;
+    model.host = options.host;
+    model.basePort = options.basePort;
+    model.pollIntervalMs = options.pollIntervalMs;
+    model.apiPort = options.basePort + options.devices; // the port block has one extra
+    model.libraryDir = options.libraryDir;
+    model.historyFile
+        = u"history-%1-%2ms.sqlite"_s.arg(options.devices).arg(options.pollIntervalMs);
+    const QString modelFile = u"%1/bench-%2-%3ms.aml"_s.arg(options.dir)
+                                  .arg(options.devices)
+                                  .arg(options.pollIntervalMs);
+    const QString historyFile = options.dir + u'/' + model.historyFile;
+    removeDatabase(historyFile);
+    {
+        QFile out(modelFile);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            figures.error = u"cannot write %1"_s.arg(modelFile);
+            return figures;
+        }
+        figures.modelBytes = out.write(benchModelText(model).toUtf8());
+    }
+
+    runtime::RuntimeHost host;
+    LatencyFigures &latency = figures.latency;
+    Prober prober(options, &latency);
+    bool inWindow = false;
+    QObject::connect(&host, &runtime::RuntimeHost::attributesChanged, &prober,
+        [&](const QList<runtime::AttributeUpdate> &updates) {
+            figures.notifiedTotal += updates.size();
+            for (const runtime::AttributeUpdate &u : updates) {
+                if (u.quality != runtime::Quality::Good)
+                    ++figures.notifiedNotGood;
+            }
+            if (inWindow)
+                figures.notifiedWindow += updates.size();
+            prober.onUpdates(updates);
+        });
+
+    double start = monotonicSeconds();
+    runtime::DeployOptions deployOptions;
+    deployOptions.dataDir = options.dir;
+    const Result<runtime::DeployReport> deployed = host.deploy(modelFile, deployOptions);
+    figures.deploySeconds = monotonicSeconds() - start;
+    if (!deployed) {
+        figures.error = u"deploy failed: "_s + deployed.error().left(2000);
+        return figures;
+    }
+    for (const QString &warning : deployed->warnings) {
+        if (figures.warnings.size() < 5)
+            figures.warnings.append(warning);
+    }
+
+    start = monotonicSeconds();
+    QElapsedTimer wait;
+    wait.start();
+    while ((connectedDevices(host) < options.devices || !prober.allConnected())
+        && wait.elapsed() < 60000)
+        spinEventLoop(50);
+    figures.connectSeconds = monotonicSeconds() - start;
+    figures.polls.connected = connectedDevices(host);
+    spinEventLoop(1000); // every device through its first polls
+
+    const clockid_t engineClock = engineThreadClock(host.engine());
+    const EngineCounters before = readCounters(host.engine());
+    const double engineCpuBefore = threadSeconds(engineClock);
+    const CpuMeter meter(options.simulatorPid);
+    inWindow = true;
+    if (options.probeDevices > 0)
+        prober.start();
+    spinEventLoop(int(options.seconds * 1000));
+    prober.stop();
+    inWindow = false;
+    figures.polls.cpu = meter.finish();
+    const double engineCpu = threadSeconds(engineClock) - engineCpuBefore;
+    const EngineCounters after = readCounters(host.engine());
+    figures.haveDeviceStats = after.devices;
+    if (after.devices) {
+        figures.polls.replies = after.replies - before.replies;
+        figures.polls.errors = after.errors - before.errors;
+        figures.polls.skipped = after.skipped - before.skipped;
+        figures.polls.meanRoundTripUs = figures.polls.replies
+            ? double(after.roundTripUs - before.roundTripUs) / double(figures.polls.replies)
+            : -1;
+    }
+    figures.haveHistoryStats = after.history;
+    figures.historyAppended = after.appended;
+    figures.historyCommitted = after.committed;
+    figures.historyBacklogAtWindowEnd = after.buffered;
+    figures.polls.ran = true;
+    if (figures.polls.connected < options.devices)
+        figures.polls.error = u"only %1 of %2 devices connected"_s.arg(figures.polls.connected)
+                                  .arg(options.devices);
+    figures.engineThreadCpu = engineCpu;
+
+    start = monotonicSeconds();
+    host.stop();
+    figures.stopSeconds = monotonicSeconds() - start;
+    // Notifications queued before the stop still count: they were stored too.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    figures.persisted = countSamples(historyFile);
+    figures.ran = true;
+    return figures;
+}
+
+} // namespace dt::bench
