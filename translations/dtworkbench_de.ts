@@ -11,6 +11,18 @@
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
+    <message>
+        <source>There is no document to save.</source>
+        <translation>Es gibt kein Dokument zum Speichern.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saving was cancelled.</source>
+        <translation>Das Speichern wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>dt::editor::AttributeModel</name>
@@ -423,14 +435,6 @@
     <message>
         <source>There is no document to save.</source>
         <translation>Es gibt kein Dokument zum Speichern.</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Saving was cancelled.</source>
-        <translation>Das Speichern wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Saving %1…</source>

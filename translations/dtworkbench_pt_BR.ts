@@ -11,6 +11,18 @@
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
+    <message>
+        <source>There is no document to save.</source>
+        <translation>Não há documento para salvar.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: não é possível gravar: %2</translation>
+    </message>
+    <message>
+        <source>Saving was cancelled.</source>
+        <translation>O salvamento foi cancelado.</translation>
+    </message>
 </context>
 <context>
     <name>dt::editor::AttributeModel</name>
@@ -423,14 +435,6 @@
     <message>
         <source>There is no document to save.</source>
         <translation>Não há documento para salvar.</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: não é possível gravar: %2</translation>
-    </message>
-    <message>
-        <source>Saving was cancelled.</source>
-        <translation>O salvamento foi cancelado.</translation>
     </message>
     <message>
         <source>Saving %1…</source>

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +61,39 @@ private:
     std::function<void(int)> m_progress;
     qint64 m_size;
     int m_lastPercent = -1;
+};
+
+/// Passes writes on to the target until cancel is set, then fails them: the writer stops
+/// producing output and writeSave() discards the unfinished file.
+class CancellableWriteDevice : public QIODevice
+{
+public:
+    CancellableWriteDevice(QIODevice *target, const std::atomic_bool *cancel)
+        : m_target(target)
+        , m_cancel(cancel)
+    {
+    }
+
+    bool isSequential() const override { return true; }
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        if (cancelled()) {
+            setErrorString(AmlDocument::tr("cancelled"));
+            return -1;
+        }
+        const qint64 written = m_target->write(data, size);
+        if (written < 0)
+            setErrorString(m_target->errorString());
+        return written;
+    }
+
+private:
+    QIODevice *m_target;
+    const std::atomic_bool *m_cancel;
 };
 
 QString absoluteReference(const QString &baseDirectory, const QString &path)
@@ -184,35 +218,97 @@ Result<std::unique_ptr<AmlDocument>> AmlDocument::open(const QString &fileName)
 
 Result<void> AmlDocument::save(const QString &fileName, model::SchemaVersion version)
 {
+    const SavePlan plan = prepareSave(fileName, version);
+    const Result<void> written = writeSave(plan);
+    if (written)
+        finishSave(plan);
+    return written;
+}
+
+AmlDocument::SavePlan AmlDocument::prepareSave(
+    const QString &fileName, model::SchemaVersion version) const
+{
+    SavePlan plan;
     const QFileInfo info(fileName);
-    const QString directory = info.absolutePath();
-    if (directory != m_baseDirectory)
-        rebase(directory);
-    // Not undoable on purpose: file metadata that every save refreshes, not an edit.
-    model::ensureSourceDocumentInformation(*m_file);
-    m_file->fileName = info.fileName();
+    plan.fileName = info.absoluteFilePath();
+    plan.version = version;
+    // A deep copy: the worker writes it while the document stays the GUI thread's alone.
+    auto copy = std::make_shared<model::CaexFile>(*m_file);
+    rebaseReferences(copy->externalReferences, m_baseDirectory, info.absolutePath());
+    model::ensureSourceDocumentInformation(*copy);
+    copy->fileName = info.fileName();
+    plan.snapshot = std::move(copy);
+    plan.undoIndex = m_undoStack->index();
+    plan.undoTop = plan.undoIndex > 0 ? m_undoStack->command(plan.undoIndex - 1) : nullptr;
+    return plan;
+}
+
+Result<void> AmlDocument::writeSave(const SavePlan &plan, const std::atomic_bool *cancel)
+{
+    if (!plan.snapshot)
+        return Result<void>::failure(tr("There is no document to save."));
+    QSaveFile file(plan.fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        return Result<void>::failure(
+            tr("%1: cannot write: %2").arg(plan.fileName, file.errorString()));
+    CancellableWriteDevice device(&file, cancel);
+    device.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
     model::CaexWriter::Options options;
-    options.version = version;
-    const Result<void> written = model::CaexWriter(options).writeFile(*m_file, fileName);
-    if (!written)
-        return written;
-    const QString absolute = info.absoluteFilePath();
-    if (absolute != m_fileName) {
-        m_fileName = absolute;
+    options.version = plan.version;
+    const Result<void> written = model::CaexWriter(options).write(*plan.snapshot, &device);
+    // The target stays untouched unless everything was written and nobody cancelled.
+    if (device.cancelled()) {
+        file.cancelWriting();
+        return Result<void>::failure(tr("Saving was cancelled."));
+    }
+    if (!written) {
+        file.cancelWriting();
+        return Result<void>::failure(u"%1: %2"_s.arg(plan.fileName, written.error()));
+    }
+    if (!file.commit())
+        return Result<void>::failure(
+            tr("%1: cannot write: %2").arg(plan.fileName, file.errorString()));
+    return {};
+}
+
+void AmlDocument::finishSave(const SavePlan &plan)
+{
+    const QFileInfo info(plan.fileName);
+    // Not undoable on purpose: file metadata that every save refreshes, not an edit. Taken
+    // from the snapshot so that the document holds exactly what was written.
+    if (m_file->sourceDocumentInformation.isEmpty())
+        m_file->sourceDocumentInformation = plan.snapshot->sourceDocumentInformation;
+    m_file->fileName = info.fileName();
+    if (info.absolutePath() != m_baseDirectory)
+        rebase(info.absolutePath());
+    if (plan.fileName != m_fileName) {
+        m_fileName = plan.fileName;
         Q_EMIT fileNameChanged(m_fileName);
     }
-    m_undoStack->setClean();
-    return {};
+    const int index = m_undoStack->index();
+    const QUndoCommand *top = index > 0 ? m_undoStack->command(index - 1) : nullptr;
+    if (index == plan.undoIndex && top == plan.undoTop)
+        m_undoStack->setClean();
+    else
+        m_undoStack->resetClean(); // edited during the write: the file holds an earlier state
+}
+
+void AmlDocument::rebaseReferences(QList<model::ExternalReference> &references,
+    const QString &oldBaseDirectory, const QString &newBaseDirectory)
+{
+    // Relative ExternalReference paths must keep naming the same files from the new folder.
+    if (oldBaseDirectory == newBaseDirectory)
+        return;
+    for (model::ExternalReference &reference : references) {
+        const QString absolute = absoluteReference(oldBaseDirectory, reference.path);
+        if (!absolute.isEmpty() && !QDir::isAbsolutePath(reference.path))
+            reference.path = QDir(newBaseDirectory).relativeFilePath(absolute);
+    }
 }
 
 void AmlDocument::rebase(const QString &newBaseDirectory)
 {
-    // Relative ExternalReference paths must keep naming the same files from the new folder.
-    for (model::ExternalReference &reference : m_file->externalReferences) {
-        const QString absolute = absoluteReference(m_baseDirectory, reference.path);
-        if (!absolute.isEmpty() && !QDir::isAbsolutePath(reference.path))
-            reference.path = QDir(newBaseDirectory).relativeFilePath(absolute);
-    }
+    rebaseReferences(m_file->externalReferences, m_baseDirectory, newBaseDirectory);
     m_baseDirectory = newBaseDirectory;
     m_resolver = std::make_unique<model::Resolver>(*m_file, m_baseDirectory);
     Q_EMIT librariesChanged();

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace dt::editor {
@@ -61,8 +62,32 @@ public:
     static Result<std::unique_ptr<AmlDocument>> open(const QString &fileName);
 
     /// Writes atomically in the given version, updating SourceDocumentInformation; on success the
-    /// document takes the new file name and is clean.
+    /// document takes the new file name and is clean. prepareSave(), writeSave() and finishSave()
+    /// on the calling thread.
     Result<void> save(const QString &fileName, model::SchemaVersion version);
+
+    /// A save split in three so that the write can run off the GUI thread: prepareSave() copies
+    /// the model with what a save changes already applied (FileName, SourceDocumentInformation,
+    /// relative references rebased to the target's folder); writeSave() writes that copy (any
+    /// thread); finishSave() applies the same changes to the document after a successful write.
+    /// Until then the document, its resolver and its name stay as they were.
+    struct SavePlan
+    {
+        QString fileName; ///< absolute target
+        model::SchemaVersion version = model::SchemaVersion::V3_0;
+        std::shared_ptr<const model::CaexFile> snapshot; ///< what writeSave() writes
+        /// The undo state the snapshot shows: finishSave() marks only that state clean.
+        int undoIndex = -1;
+        const QUndoCommand *undoTop = nullptr;
+    };
+    SavePlan prepareSave(const QString &fileName, model::SchemaVersion version) const;
+    /// Writes plan.snapshot atomically (QSaveFile). Thread-safe. When cancel becomes true the
+    /// write stops, fails with "Saving was cancelled." and the target is left untouched.
+    static Result<void> writeSave(const SavePlan &plan, const std::atomic_bool *cancel = nullptr);
+    /// Call only after writeSave() succeeded: the document takes the saved metadata, the rebased
+    /// references (a new resolver) and the new name, and is clean unless it was edited since
+    /// prepareSave() (then it stays modified: the file holds the earlier state).
+    void finishSave(const SavePlan &plan);
 
     QString fileName() const { return m_fileName; }
     /// Directory where relative ExternalReference paths start.
@@ -177,6 +202,8 @@ private:
     QString newSessionKey();
     void structureChanged();
     void rebase(const QString &newBaseDirectory);
+    static void rebaseReferences(QList<model::ExternalReference> &references,
+        const QString &oldBaseDirectory, const QString &newBaseDirectory);
 
     std::unique_ptr<model::CaexFile> m_file;
     QString m_fileName;

@@ -3,18 +3,12 @@
 
 #include "document/amldocument.h"
 
-#include "model/caexwriter.h"
-#include "model/conversion.h"
-
-#include <QApplication>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QProgressDialog>
-#include <QSaveFile>
 #include <QThread>
 #include <QTimer>
-#include <QUndoStack>
 #include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -166,48 +160,18 @@ Result<void> DocumentIO::save(AmlDocument *document, const QString &fileName,
         return Result<void>::failure(tr("Another file operation is still running."));
     if (!document)
         return Result<void>::failure(tr("There is no document to save."));
-    const QString target = QFileInfo(fileName).absoluteFilePath();
-    // A new name or folder changes the document itself (file name, references rebased against
-    // the new folder, which replaces the resolver the views read): AmlDocument::save() does
-    // that on this thread. Saving to the document's own file, the frequent and potentially
-    // long case, writes a snapshot on a worker while the GUI stays live.
-    if (target != QFileInfo(document->fileName()).absoluteFilePath()
-        || document->fileName().isEmpty()) {
-        m_cancelled = false;
-        setBusy(true);
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const Result<void> result = document->save(target, version);
-        QApplication::restoreOverrideCursor();
-        setBusy(false);
-        return result;
-    }
-
-    setBusy(true);
+    // The worker writes a copy; what a save changes in the document itself (its name, the
+    // references rebased against a new folder, which replaces the resolver the views read)
+    // happens in finishSave() on this thread, and only when the write succeeded.
+    const AmlDocument::SavePlan plan = document->prepareSave(fileName, version);
+    const QPointer<AmlDocument> guard(document);
+    const QString target = plan.fileName;
     m_cancelled = false;
     auto cancelFlag = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancelFlag;
-    // As AmlDocument::save() does: file metadata every save refreshes, not an undoable edit.
-    model::ensureSourceDocumentInformation(document->mutableFile());
-    document->mutableFile().fileName = QFileInfo(target).fileName();
-    auto snapshot = std::make_shared<const model::CaexFile>(document->file());
-    auto future = QtConcurrent::run([snapshot, target, version, cancelFlag]() {
-        QSaveFile file(target);
-        if (!file.open(QIODevice::WriteOnly))
-            return Result<void>::failure(
-                tr("%1: cannot write: %2").arg(target, file.errorString()));
-        model::CaexWriter::Options options;
-        options.version = version;
-        const Result<void> written = model::CaexWriter(options).write(*snapshot, &file);
-        // The old file stays untouched unless everything was written and nobody cancelled.
-        if (!written.ok() || cancelFlag->load()) {
-            file.cancelWriting();
-            return written.ok() ? Result<void>::failure(tr("Saving was cancelled.")) : written;
-        }
-        if (!file.commit())
-            return Result<void>::failure(
-                tr("%1: cannot write: %2").arg(target, file.errorString()));
-        return Result<void>();
-    });
+    setBusy(true);
+    auto future = QtConcurrent::run(
+        [plan, cancelFlag]() { return AmlDocument::writeSave(plan, cancelFlag.get()); });
 
     QEventLoop loop;
     QFutureWatcher<Result<void>> watcher;
@@ -231,11 +195,11 @@ Result<void> DocumentIO::save(AmlDocument *document, const QString &fileName,
         loop.exec();
     dialog.reset();
     m_cancel.reset();
-    setBusy(false);
     const Result<void> result = future.result();
     m_cancelled = !result.ok() && cancelFlag->load();
-    if (result.ok())
-        document->undoStack()->setClean();
+    if (result.ok() && guard)
+        guard->finishSave(plan);
+    setBusy(false);
     return result;
 }
 

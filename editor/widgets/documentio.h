@@ -33,9 +33,10 @@ public:
     /// recovery, where the file read is the autosaved copy.
     Result<std::unique_ptr<AmlDocument>> openAs(const QString &fileName,
                                                 const QString &documentName);
-    /// Saves in the given version (the document becomes clean and takes the file name). To the
-    /// document's own file, a snapshot is written on a worker (cancellable; the old file stays
-    /// until the new one is complete); to a new name, AmlDocument::save() runs here.
+    /// Saves in the given version (the document becomes clean and takes the file name): a copy
+    /// prepared here (AmlDocument::prepareSave, references rebased for a new folder) is written
+    /// on a worker (cancellable; the target stays untouched until the new file is complete),
+    /// then AmlDocument::finishSave() updates the document here, only when the write succeeded.
     Result<void> save(AmlDocument *document, const QString &fileName, model::SchemaVersion version);
 
     bool isBusy() const { return m_busy; }

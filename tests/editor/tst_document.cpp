@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AmlDocument: the new-document template, reading (progress, cancel, errors), atomic saving with
-// rebased library references, the modified state and the key index.
+// rebased library references (also split into prepare / write / finish, as the workbench saves
+// off the GUI thread: failures and cancels leave the document and the target alone), the
+// modified state and the key index.
 #include "commands/addremoveelement.h"
 #include "commands/changeelement.h"
 #include "document/amldocument.h"
@@ -11,6 +13,8 @@
 #include "model/resolver.h"
 
 #include <QFile>
+#include <QFileDevice>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +30,22 @@ QString libraryDir()
 {
     return dt::test::sourceDir() + u"/resources/libraries"_s;
 }
+
+QByteArray fileContent(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList referencePaths(const dt::model::CaexFile &file)
+{
+    QStringList paths;
+    for (const auto &reference : file.externalReferences)
+        paths << reference.path;
+    return paths;
+}
+
+const QString StorageClass = u"DTComponents@DigitalTwinComponentLib/SQLiteStorage"_s;
 
 } // namespace
 
@@ -43,6 +63,12 @@ private Q_SLOTS:
     void readFileErrors();
     void saveIsAtomicAndRebasesReferences();
     void saveAs215();
+    void saveInStepsChangesDocumentOnlyWhenWritten();
+    void saveInStepsEditDuringWriteStaysModified();
+    void saveWriteFailureLeavesDocument_data();
+    void saveWriteFailureLeavesDocument();
+    void saveCancelledLeavesTargetUntouched_data();
+    void saveCancelledLeavesTargetUntouched();
     void modifiedFollowsUndoStack();
     void sessionKeysForMissingAndDuplicateIds();
     void keyForIdOrPath();
@@ -231,6 +257,198 @@ void TestDocument::saveAs215()
     auto reopened = AmlDocument::open(path);
     QVERIFY2(reopened, qPrintable(reopened.error()));
     QVERIFY((*reopened)->element(u"e0010004-0000-4000-8000-000000000002"_s));
+}
+
+void TestDocument::saveInStepsChangesDocumentOnlyWhenWritten()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto document = AmlDocument::createNew(libraryDir());
+    const QString plant = document->hierarchyNodes().front()->key;
+    document->undoStack()->push(
+        AddElement::newChild(document.get(), plant, -1, u"Tank"_s).release());
+    const QString oldBase = document->baseDirectory();
+    const QStringList oldPaths = referencePaths(document->file());
+    QVERIFY(document->file().sourceDocumentInformation.isEmpty());
+    QVERIFY(QDir().mkpath(dir.filePath(u"sub"_s)));
+    const QString path = dir.filePath(u"sub/plant.aml"_s);
+
+    QSignalSpy nameSpy(document.get(), &AmlDocument::fileNameChanged);
+    QSignalSpy librariesSpy(document.get(), &AmlDocument::librariesChanged);
+    const AmlDocument::SavePlan plan = document->prepareSave(path, dt::model::SchemaVersion::V3_0);
+    QVERIFY(plan.snapshot);
+    QCOMPARE(plan.fileName, QFileInfo(path).absoluteFilePath());
+    // The copy carries what the save changes; the document itself is untouched until finish.
+    QCOMPARE(plan.snapshot->fileName, u"plant.aml"_s);
+    QCOMPARE(plan.snapshot->sourceDocumentInformation.size(), 1);
+    QCOMPARE(plan.snapshot->externalReferences.size(), oldPaths.size());
+    for (const auto &reference : plan.snapshot->externalReferences) {
+        QVERIFY2(reference.path.startsWith(u"../"_s), qPrintable(reference.path));
+        QVERIFY2(QFileInfo::exists(QDir(dir.filePath(u"sub"_s)).absoluteFilePath(reference.path)),
+            qPrintable(reference.path));
+    }
+    QVERIFY(referencePaths(*plan.snapshot) != oldPaths);
+    QCOMPARE(referencePaths(document->file()), oldPaths);
+    QVERIFY(document->file().sourceDocumentInformation.isEmpty());
+    QCOMPARE(document->baseDirectory(), oldBase);
+
+    const Result<void> written = AmlDocument::writeSave(plan);
+    QVERIFY2(written, qPrintable(written.error()));
+    QVERIFY(document->isModified());
+    QVERIFY(document->fileName().isEmpty());
+    QCOMPARE(nameSpy.count(), 0);
+    QCOMPARE(librariesSpy.count(), 0);
+
+    document->finishSave(plan);
+    QVERIFY(!document->isModified());
+    QCOMPARE(document->fileName(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(nameSpy.count(), 1);
+    QCOMPARE(librariesSpy.count(), 1);
+    QCOMPARE(document->baseDirectory(), QFileInfo(path).absolutePath());
+    QCOMPARE(referencePaths(document->file()), referencePaths(*plan.snapshot));
+    QCOMPARE(document->file().fileName, u"plant.aml"_s);
+    QCOMPARE(document->file().sourceDocumentInformation.size(), 1);
+    // The new resolver finds the libraries from the new folder.
+    QVERIFY(document->resolver().systemUnitClass(StorageClass));
+
+    // The file holds exactly the document as it now is, and resolves its libraries too.
+    auto reopened = AmlDocument::open(path);
+    QVERIFY2(reopened, qPrintable(reopened.error()));
+    QCOMPARE(dt::model::dumpJson((*reopened)->file()), dt::model::dumpJson(document->file()));
+    QVERIFY((*reopened)->resolver().systemUnitClass(StorageClass));
+}
+
+void TestDocument::saveInStepsEditDuringWriteStaysModified()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto document = AmlDocument::createNew(libraryDir());
+    const QString plant = document->hierarchyNodes().front()->key;
+    const QString path = dir.filePath(u"plant.aml"_s);
+    const AmlDocument::SavePlan plan = document->prepareSave(path, dt::model::SchemaVersion::V3_0);
+    // An edit that slips in while the worker writes is not in the file: it must stay unsaved.
+    document->undoStack()->push(new RenameElement(document.get(), plant, u"Refinery"_s));
+    QVERIFY(AmlDocument::writeSave(plan));
+    document->finishSave(plan);
+    QCOMPARE(document->fileName(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(document->isModified());
+    QVERIFY(!fileContent(path).contains("Refinery"));
+}
+
+void TestDocument::saveWriteFailureLeavesDocument_data()
+{
+    QTest::addColumn<bool>("readOnlyDirectory");
+    QTest::newRow("parent is a file") << false;
+    QTest::newRow("read-only directory") << true;
+}
+
+void TestDocument::saveWriteFailureLeavesDocument()
+{
+    QFETCH(bool, readOnlyDirectory);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto document = AmlDocument::createNew(libraryDir());
+    const QString plant = document->hierarchyNodes().front()->key;
+    QVERIFY(QDir().mkpath(dir.filePath(u"a"_s)));
+    const QString first = QFileInfo(dir.filePath(u"a/plant.aml"_s)).absoluteFilePath();
+    QVERIFY(document->save(first, dt::model::SchemaVersion::V3_0));
+    document->undoStack()->push(new RenameElement(document.get(), plant, u"Refinery"_s));
+    QVERIFY(document->isModified());
+    const QStringList paths = referencePaths(document->file());
+
+    QString target;
+    const QString blocked = dir.filePath(u"locked"_s);
+    // The temporary directory must be removable again whatever happens below.
+    const auto unlock = qScopeGuard([&] {
+        QFile::setPermissions(
+            blocked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    });
+    if (readOnlyDirectory) {
+        QVERIFY(QDir().mkpath(blocked));
+        QVERIFY(QFile::setPermissions(blocked, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        QFile probe(blocked + u"/probe"_s);
+        if (probe.open(QIODevice::WriteOnly)) {
+            probe.remove();
+            QSKIP("The read-only directory is writable here (running as root?)");
+        }
+        target = blocked + u"/plant.aml"_s;
+    } else {
+        QFile file(dir.filePath(u"file"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        target = dir.filePath(u"file/plant.aml"_s);
+    }
+
+    QSignalSpy nameSpy(document.get(), &AmlDocument::fileNameChanged);
+    QSignalSpy librariesSpy(document.get(), &AmlDocument::librariesChanged);
+    const AmlDocument::SavePlan plan
+        = document->prepareSave(target, dt::model::SchemaVersion::V3_0);
+    const Result<void> written = AmlDocument::writeSave(plan);
+    QVERIFY(!written);
+    // A clear error: what could not be written, and why.
+    QVERIFY2(written.error().contains(u"cannot write"_s), qPrintable(written.error()));
+    QVERIFY2(written.error().contains(QFileInfo(target).absoluteFilePath()),
+        qPrintable(written.error()));
+    QVERIFY(!QFileInfo::exists(target));
+    // No finish after a failed write; the document is as before: modified, old name and base.
+    QVERIFY(document->isModified());
+    QCOMPARE(document->fileName(), first);
+    QCOMPARE(document->baseDirectory(), QFileInfo(first).absolutePath());
+    QCOMPARE(referencePaths(document->file()), paths);
+    QCOMPARE(nameSpy.count(), 0);
+    QCOMPARE(librariesSpy.count(), 0);
+    QVERIFY(document->resolver().systemUnitClass(StorageClass));
+
+    // save() is built on the same steps and fails the same way.
+    const Result<void> saved = document->save(target, dt::model::SchemaVersion::V3_0);
+    QVERIFY(!saved);
+    QCOMPARE(saved.error(), written.error());
+    QCOMPARE(document->fileName(), first);
+    QCOMPARE(referencePaths(document->file()), paths);
+    QVERIFY(document->isModified());
+}
+
+void TestDocument::saveCancelledLeavesTargetUntouched_data()
+{
+    QTest::addColumn<bool>("targetExists");
+    QTest::newRow("existing file") << true;
+    QTest::newRow("new file") << false;
+}
+
+void TestDocument::saveCancelledLeavesTargetUntouched()
+{
+    QFETCH(bool, targetExists);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString target = dir.filePath(u"plant.aml"_s);
+    const QByteArray old = "old content, not CAEX";
+    if (targetExists) {
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(old);
+    }
+    auto document = AmlDocument::createNew(libraryDir());
+    const QString plant = document->hierarchyNodes().front()->key;
+    document->undoStack()->push(new RenameElement(document.get(), plant, u"Refinery"_s));
+
+    const AmlDocument::SavePlan plan
+        = document->prepareSave(target, dt::model::SchemaVersion::V3_0);
+    std::atomic_bool cancel { true };
+    const Result<void> written = AmlDocument::writeSave(plan, &cancel);
+    QVERIFY(!written);
+    QCOMPARE(written.error(), AmlDocument::tr("Saving was cancelled."));
+    QCOMPARE(QFileInfo::exists(target), targetExists);
+    if (targetExists)
+        QCOMPARE(fileContent(target), old);
+    // Nothing is left behind (QSaveFile's temporary file is gone).
+    const QStringList expected = targetExists ? QStringList { u"plant.aml"_s } : QStringList();
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), expected);
+    QVERIFY(document->isModified());
+    QVERIFY(document->fileName().isEmpty());
+
+    // Not cancelled, the same plan writes.
+    cancel = false;
+    QVERIFY(AmlDocument::writeSave(plan, &cancel));
+    QVERIFY(fileContent(target).contains("Refinery"));
 }
 
 void TestDocument::modifiedFollowsUndoStack()

@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Smoke test of the workbench window driven like a user: open the refinery example, select an
-// element, edit an attribute through the delegate, undo/redo, save; element actions; find;
-// recovery of an autosaved session.
+// element, edit an attribute through the delegate, undo/redo, save; Save As to another folder
+// (off the GUI thread, cancellable); element actions; find; recovery of an autosaved session.
 #include "mainwindow.h"
 
 #include "testsupport.h"
 
 #include "widgets/attributesdock.h"
 #include "widgets/documentcontroller.h"
+#include "widgets/documentio.h"
 #include "widgets/finddock.h"
 #include "widgets/hierarchydock.h"
 #include "widgets/recoverymanager.h"
 #include "widgets/workbenchsettings.h"
 
+#include "commands/changeelement.h"
 #include "document/amldocument.h"
 #include "models/attributemodel.h"
 #include "models/hierarchymodel.h"
@@ -20,6 +22,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
@@ -224,6 +227,105 @@ private Q_SLOTS:
         auto again = AmlDocument::open(saved);
         QVERIFY2(again.ok(), qPrintable(again.error()));
         QCOMPARE(attributeValue(again->get(), ValvePath, u"Position"_s), u"0"_s);
+    }
+
+    void saveAsToAnotherFolder_data()
+    {
+        QTest::addColumn<bool>("caex215");
+        QTest::newRow("CAEX 3.0") << false;
+        QTest::newRow("CAEX 2.15") << true;
+    }
+
+    // Save As to another folder runs on a worker like Save: cancellable (the target is not
+    // written, the document keeps its name, base folder and references), and when it goes
+    // through the document takes the new name and rebased references afterwards, and the file
+    // reopens with its libraries resolved.
+    void saveAsToAnotherFolder()
+    {
+        QFETCH(bool, caex215);
+        const auto version =
+            caex215 ? dt::model::SchemaVersion::V2_15 : dt::model::SchemaVersion::V3_0;
+        const QString storageClass = u"DTComponents@DigitalTwinComponentLib/SQLiteStorage"_s;
+        auto window = makeWindow();
+        const QString example = dt::test::exampleFile(u"refinery-centralized.aml"_s);
+        QVERIFY2(window->openFile(example), qPrintable(window->documentController()->lastError()));
+        AmlDocument *document = window->document();
+        const QString exampleName = document->fileName();
+        const QString exampleBase = document->baseDirectory();
+        QStringList examplePaths;
+        for (const auto &reference : document->file().externalReferences)
+            examplePaths << reference.path;
+        const QString plant = document->hierarchyNodes().front()->key;
+        document->undoStack()->push(new RenameElement(document, plant, u"Renamed"_s));
+        QVERIFY(document->isModified());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QDir().mkpath(dir.filePath(u"elsewhere/deeper"_s)));
+        const QString target = dir.filePath(u"elsewhere/deeper/copy.aml"_s);
+        DocumentIO *io = window->documentController()->io();
+        QAction *saveAs = window->findChild<QAction *>(u"actionSaveAs"_s);
+
+        // Cancelled as soon as it starts: only an asynchronous save can still stop.
+        QString nameWhenBusy;
+        bool saveAsEnabledWhenBusy = true;
+        auto cancelling = connect(io, &DocumentIO::busyChanged, this, [&](bool busy) {
+            if (!busy)
+                return;
+            nameWhenBusy = document->fileName();
+            saveAsEnabledWhenBusy = saveAs->isEnabled();
+            io->cancel();
+        });
+        QVERIFY(!window->saveFileAs(target, version));
+        disconnect(cancelling);
+        QVERIFY(io->wasCancelled());
+        QCOMPARE(nameWhenBusy, exampleName);
+        QVERIFY(!saveAsEnabledWhenBusy);
+        QVERIFY(!QFileInfo::exists(target));
+        QCOMPARE(QDir(dir.filePath(u"elsewhere/deeper"_s)).entryList(QDir::Files | QDir::Hidden),
+                 QStringList());
+        QCOMPARE(document->fileName(), exampleName);
+        QCOMPARE(document->baseDirectory(), exampleBase);
+        QVERIFY(document->isModified());
+        QVERIFY(saveAs->isEnabled());
+        QStringList paths;
+        for (const auto &reference : document->file().externalReferences)
+            paths << reference.path;
+        QCOMPARE(paths, examplePaths);
+
+        // Now through: the document changes only after the write.
+        auto recording = connect(io, &DocumentIO::busyChanged, this, [&](bool busy) {
+            if (busy)
+                nameWhenBusy = document->fileName();
+        });
+        QVERIFY2(window->saveFileAs(target, version),
+                 qPrintable(window->documentController()->lastError()));
+        disconnect(recording);
+        QVERIFY(!io->wasCancelled());
+        QCOMPARE(nameWhenBusy, exampleName);
+        QVERIFY(!document->isModified());
+        QCOMPARE(QFileInfo(document->fileName()), QFileInfo(target));
+        QCOMPARE(document->baseDirectory(), QFileInfo(target).absolutePath());
+        QVERIFY(window->windowTitle().contains(u"copy.aml"_s));
+        QVERIFY(document->resolver().systemUnitClass(storageClass));
+        auto *libraryView = window->findChild<QTreeView *>(u"libraryView"_s);
+        QVERIFY(libraryView && libraryView->model()->rowCount() > 0);
+
+        const QByteArray written = [&] {
+            QFile file(target);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        QVERIFY(written.contains(caex215 ? "SchemaVersion=\"2.15\"" : "SchemaVersion=\"3.0\""));
+        auto reopened = AmlDocument::open(target);
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+        AmlDocument *copy = reopened->get();
+        for (const auto &reference : copy->file().externalReferences)
+            QVERIFY2(QFileInfo::exists(
+                         QDir(QFileInfo(target).absolutePath()).absoluteFilePath(reference.path)),
+                     qPrintable(reference.path));
+        QVERIFY(copy->resolver().systemUnitClass(storageClass));
+        QCOMPARE(copy->file().instanceHierarchies.first().name, u"Renamed"_s);
+        QVERIFY(!copy->keyForIdOrPath(u"Renamed/Refinery/Valve1"_s).isEmpty());
     }
 
     void elementActions()
