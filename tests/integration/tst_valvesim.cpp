@@ -2,6 +2,7 @@
 // The dt-valvesim binary against third-party peers: mbpoll over Modbus TCP and, through a socat
 // pty pair, Modbus RTU; the listening line, clean stops, option and busy-port errors, the
 // automatic cycle and an obstruction fault. Ports are asked from the OS per test.
+#include "testports.h"
 #include "testsupport.h"
 
 #include <QHostAddress>
@@ -19,6 +20,8 @@
 
 #include <sys/types.h>
 
+using dt::test::freePort;
+using dt::test::freePortRange;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -26,27 +29,6 @@ namespace {
 constexpr int StartTimeout = 20000;
 constexpr int MoveTimeout = 20000;
 
-quint16 freePortRange(int count)
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0))
-            continue;
-        const quint16 base = probe.serverPort();
-        probe.close();
-        if (int(base) + count > 65535)
-            continue;
-        std::vector<std::unique_ptr<QTcpServer>> held;
-        bool allFree = true;
-        for (int i = 0; i < count && allFree; ++i) {
-            held.push_back(std::make_unique<QTcpServer>());
-            allFree = held.back()->listen(QHostAddress::LocalHost, quint16(base + i));
-        }
-        if (allFree)
-            return base;
-    }
-    return 0;
-}
 
 struct ToolRun
 {

@@ -14,28 +14,13 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include "testports.h"
+
 #include <functional>
 #include <memory>
 
 namespace dt::test {
 
-/// A block of `count` consecutive TCP ports on 127.0.0.1 that are free now, picked at random in
-/// [first, last] (each test file uses its own range, so parallel tests do not collide).
-inline quint16 freePortBlock(quint16 first, quint16 last, int count)
-{
-    for (int attempt = 0; attempt < 200; ++attempt) {
-        const auto base
-            = quint16(first + QRandomGenerator::global()->bounded(last - first - count));
-        bool ok = true;
-        for (int i = 0; i < count && ok; ++i) {
-            QTcpServer probe;
-            ok = probe.listen(QHostAddress::LocalHost, quint16(base + i));
-        }
-        if (ok)
-            return base;
-    }
-    return 0;
-}
 
 /// refinery-centralized.aml copied into dir with the four Modbus ports set to base..base+3, the
 /// library references made absolute (the copy lives elsewhere), the poll interval set, and an

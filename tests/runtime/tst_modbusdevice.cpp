@@ -3,6 +3,7 @@
 // values and quality, change-only updates, writes, a killed server going Bad within two poll
 // periods while another device keeps updating, recovery after a restart, a server that stops
 // answering (the watchdog, not the request timeout), bounded in-flight requests.
+#include "testports.h"
 #include "modbus/modbusdevice.h"
 
 #include <QDateTime>
@@ -16,19 +17,13 @@
 #include <algorithm>
 #include <memory>
 
+using dt::test::freePort;
+using dt::test::freePortRange;
 using namespace Qt::StringLiterals;
 using namespace dt::runtime;
 
 namespace {
 
-// A port nobody listens on right now: the OS picks it, we release it.
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 // A valve-like Modbus server with known values.
 std::unique_ptr<QModbusTcpServer> startServer(quint16 port)

@@ -3,6 +3,7 @@
 // pymodbus 3.0 TCP server (Debian's python3-pymodbus under /usr/bin/python3), Modbus RTU over a
 // socat pty pair to a QModbusRtuSerialServer, and dt-valvesim over TCP (four valves, four devices
 // on one thread) and RTU. Skips when a peer is not installed or not built.
+#include "testports.h"
 #include "modbus/modbusdevice.h"
 
 #include "model/caexreader.h"
@@ -23,6 +24,8 @@
 #include <memory>
 #include <vector>
 
+using dt::test::freePort;
+using dt::test::freePortRange;
 using namespace Qt::StringLiterals;
 using namespace dt::runtime;
 
@@ -30,13 +33,6 @@ namespace {
 
 const QString Python = u"/usr/bin/python3"_s;
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 const dt::model::InternalElement *findElement(
     const dt::model::NodeList<dt::model::InternalElement> &list, QStringView name)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // dt-valvesim's command line (PlantConfig) and the plant: valves get their own ports, their
 // faults, seeds independent of the fleet size, and the automatic staggered cycle.
+#include "testports.h"
 #include <valvesim/plantconfig.h>
 #include <valvesim/simulatedvalve.h>
 #include <valvesim/valvemodbusserver.h>
@@ -13,33 +14,13 @@
 #include <memory>
 #include <vector>
 
+using dt::test::freePort;
+using dt::test::freePortRange;
 using namespace Qt::StringLiterals;
 using namespace dt::runtime;
 
 namespace {
 
-/// A base port with \a count free consecutive ports (asked from the OS, then verified).
-quint16 freePortRange(int count)
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0))
-            continue;
-        const quint16 base = probe.serverPort();
-        probe.close();
-        if (int(base) + count > 65535)
-            continue;
-        std::vector<std::unique_ptr<QTcpServer>> held;
-        bool allFree = true;
-        for (int i = 0; i < count && allFree; ++i) {
-            held.push_back(std::make_unique<QTcpServer>());
-            allFree = held.back()->listen(QHostAddress::LocalHost, quint16(base + i));
-        }
-        if (allFree)
-            return base;
-    }
-    return 0;
-}
 
 QStringList args(const QString &line)
 {
