@@ -11,7 +11,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6opengl6-dev libfann-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core libxml2-utils sqlite3
   python3-pymodbus python3-serial python3-serial-asyncio mbpoll socat libmodbus-dev
-  postgresql mariadb-server libqt6svg6
+  postgresql mariadb-server libqt6svg6 libjemalloc-dev
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // dt-valvesim: simulated motor-operated valves served over Modbus (see PlantConfig::usage()).
+#include "eventloop/epolleventdispatcher.h"
 #include "valvesim/plantconfig.h"
 #include "valvesim/valveplant.h"
 
@@ -69,6 +70,9 @@ void printLine(FILE *stream, const QString &text)
 
 int main(int argc, char **argv)
 {
+    // One process may serve a thousand valves, each with a listening and a connected socket.
+    if (QAbstractEventDispatcher *dispatcher = dt::runtime::createDeviceEventDispatcher())
+        QCoreApplication::setEventDispatcher(dispatcher);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"dt-valvesim"_s);
 

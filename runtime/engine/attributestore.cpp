@@ -51,6 +51,7 @@ void AttributeStore::build(model::InternalElement &root, const QString &rootInst
             slot->elementPath = joinPath(rootInstancePath, path);
             slot->timestampMs = nowMs;
             slot->source = u"model"_s;
+            slot->index = int(m_order.size());
             m_slots.insert(key(path, name), slot);
             m_order.append(slot);
         });
@@ -92,11 +93,27 @@ bool AttributeStore::setQuality(
     return true;
 }
 
-QString formatValue(const QVariant &value, const QString &dataType)
+ValueFormat valueFormatFor(const QString &dataType)
 {
     const QString type = dataType.section(u':', -1).toLower();
+    if (type == "boolean"_L1)
+        return ValueFormat::Boolean;
+    if (isIntegerType(dataType))
+        return ValueFormat::Integer;
+    if (type.isEmpty() || type == "string"_L1)
+        return ValueFormat::Text;
+    return ValueFormat::Decimal;
+}
+
+QString formatValue(const QVariant &value, const QString &dataType)
+{
+    return formatValue(value, valueFormatFor(dataType));
+}
+
+QString formatValue(const QVariant &value, ValueFormat format)
+{
     if (value.typeId() == QMetaType::Bool) {
-        if (type == "boolean"_L1 || type.isEmpty() || type == "string"_L1)
+        if (format == ValueFormat::Boolean || format == ValueFormat::Text)
             return value.toBool() ? u"true"_s : u"false"_s;
         return value.toBool() ? u"1"_s : u"0"_s;
     }
@@ -104,9 +121,9 @@ QString formatValue(const QVariant &value, const QString &dataType)
     const double d = value.toDouble(&ok);
     if (!ok)
         return value.toString();
-    if (type == "boolean"_L1)
+    if (format == ValueFormat::Boolean)
         return d != 0 ? u"true"_s : u"false"_s;
-    if (isIntegerType(dataType) && std::isfinite(d))
+    if (format == ValueFormat::Integer && std::isfinite(d))
         return QString::number(qRound64(d));
     // 15 significant digits hide the binary noise of scaling (0.1 * 505 = 50.500000000000007).
     return QString::number(d, 'g', 15);

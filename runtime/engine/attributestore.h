@@ -29,6 +29,9 @@ public:
         qint64 timestampMs = 0;
         Quality quality = Quality::Good;
         QString source;
+        /// Position in all() (and in the engine's value cache): lets the per-sample path use
+        /// side tables indexed by slot instead of hashing path strings.
+        int index = -1;
 
         QString value() const;
     };
@@ -59,10 +62,20 @@ private:
     QHash<QString, QString> m_elements; ///< relative path -> element id
 };
 
+/// How formatValue spells values for an AttributeDataType; classify once, format per sample.
+enum class ValueFormat : quint8 {
+    Boolean, ///< xs:boolean
+    Integer, ///< xs:int, xs:long, ... (any type whose local name contains "int", and the rest)
+    Text, ///< no type or xs:string
+    Decimal, ///< anything else (xs:double, xs:float, xs:decimal, ...)
+};
+ValueFormat valueFormatFor(const QString &dataType);
+
 /// A decoded device value (a double, or a bool) as the attribute's AttributeDataType spells it:
 /// "true"/"false" for xs:boolean, a rounded whole number for integer types, else the shortest
 /// decimal that round-trips at 15 significant digits (0.1 × 505 → "50.5").
 QString formatValue(const QVariant &value, const QString &dataType);
+QString formatValue(const QVariant &value, ValueFormat format);
 
 /// The attribute text back as an engineering value for a device write: a double ("true" → 1).
 /// Invalid QVariant when it is not a number.

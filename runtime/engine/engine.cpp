@@ -50,11 +50,7 @@ DeployReport Engine::deploy(DeployPlan plan, const DeployOptions &options)
     m_fileName = plan.fileName;
     for (TwinPlan &tp : plan.twins) {
         auto twin = std::make_unique<Twin>(std::move(tp));
-        connect(twin.get(), &Twin::attributesChanged, this,
-            [this](const QList<AttributeUpdate> &updates) {
-                cacheUpdates(updates);
-                Q_EMIT attributesChanged(updates);
-            });
+        connect(twin.get(), &Twin::attributesChanged, this, &Engine::attributesChanged);
         connect(twin.get(), &Twin::eventRaised, this, &Engine::eventRaised);
         connect(twin.get(), &Twin::deviceStateChanged, this,
             [this](const QString &device, int state, const QString &detail) {
@@ -69,14 +65,16 @@ DeployReport Engine::deploy(DeployPlan plan, const DeployOptions &options)
     {
         QMutexLocker lock(&m_mutex);
         m_current.clear();
-        m_currentIndex.clear();
         m_deviceStates.clear();
         for (const auto &twin : m_twins) {
-            for (const AttributeStore::Slot *slot : twin->store().all()) {
-                AttributeUpdate u = twin->updateFor(*slot);
-                m_currentIndex.insert(cacheKey(u), m_current.size());
-                m_current.append(u);
-            }
+            // The twin's slots sit at base + Slot::index: its batches update the cache by index.
+            const qsizetype base = m_current.size();
+            for (const AttributeStore::Slot *slot : twin->store().all())
+                m_current.append(twin->updateFor(*slot));
+            twin->setUpdateObserver([this, base](const QList<AttributeUpdate> &updates,
+                                        const std::vector<int> &slotIndices) {
+                cacheUpdates(base, updates, slotIndices);
+            });
             for (const DevicePlan &d : twin->plan().devices)
                 m_deviceStates.insert(d.config.name, 0);
         }
@@ -109,7 +107,6 @@ void Engine::stop()
         QMutexLocker lock(&m_mutex);
         m_deviceStates.clear();
         m_current.clear();
-        m_currentIndex.clear();
     }
     qCInfo(lcRuntime, "stopped");
     Q_EMIT runningChanged(false);
@@ -224,18 +221,15 @@ Result<void> Engine::snapshot(const QString &file)
     return written;
 }
 
-QString Engine::cacheKey(const AttributeUpdate &u)
-{
-    return u.twin + QChar(0x1f) + u.path + QChar(0x1f) + u.attribute;
-}
-
-void Engine::cacheUpdates(const QList<AttributeUpdate> &updates)
+void Engine::cacheUpdates(
+    qsizetype base, const QList<AttributeUpdate> &updates, const std::vector<int> &slotIndices)
 {
     QMutexLocker lock(&m_mutex);
-    for (const AttributeUpdate &u : updates) {
-        const auto it = m_currentIndex.constFind(cacheKey(u));
-        if (it != m_currentIndex.constEnd())
-            m_current[*it] = u;
+    const qsizetype n = std::min(updates.size(), qsizetype(slotIndices.size()));
+    for (qsizetype i = 0; i < n; ++i) {
+        const qsizetype at = base + slotIndices[size_t(i)];
+        if (at >= 0 && at < m_current.size())
+            m_current[at] = updates[i];
     }
 }
 

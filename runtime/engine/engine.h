@@ -84,8 +84,9 @@ private:
         QString local;
     };
     std::optional<Route> route(const QString &path) const;
-    void cacheUpdates(const QList<AttributeUpdate> &updates);
-    static QString cacheKey(const AttributeUpdate &u);
+    /// Stores a twin's batch in m_current; the twin's slot i is at base + i there.
+    void cacheUpdates(
+        qsizetype base, const QList<AttributeUpdate> &updates, const std::vector<int> &slotIndices);
 
     std::unique_ptr<model::CaexFile> m_file;
     QString m_fileName;
@@ -93,8 +94,7 @@ private:
     std::atomic_bool m_running = false;
 
     mutable QMutex m_mutex; // guards the members below
-    QList<AttributeUpdate> m_current;
-    QHash<QString, qsizetype> m_currentIndex;
+    QList<AttributeUpdate> m_current; ///< every twin's slots in store order, twin after twin
     QHash<QString, int> m_deviceStates;
     DeployReport m_lastReport;
 };

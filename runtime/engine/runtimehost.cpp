@@ -4,6 +4,8 @@
 #include "deployplanner.h"
 #include "engine.h"
 
+#include "eventloop/epolleventdispatcher.h"
+
 #include <QThread>
 
 #include <memory>
@@ -32,6 +34,10 @@ RuntimeHost::RuntimeHost(QObject *parent)
     registerTypes();
     m_thread = new QThread(this);
     m_thread->setObjectName(u"dt-engine"_s);
+    // The engine thread serves every device's connection and timers: an epoll dispatcher keeps
+    // each loop pass O(ready) with a thousand sockets (see EpollEventDispatcher).
+    if (QAbstractEventDispatcher *dispatcher = createDeviceEventDispatcher())
+        m_thread->setEventDispatcher(dispatcher);
     m_engine = new Engine;
     m_engine->moveToThread(m_thread);
     // Cross-thread signal-to-signal connections: queued onto the host's thread.

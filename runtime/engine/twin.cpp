@@ -9,6 +9,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace dt::runtime {
@@ -28,16 +30,34 @@ Twin::Twin(TwinPlan plan, QObject *parent)
 {
     const qint64 now = nowMs();
     m_store.build(*m_plan.root, m_plan.rootInstancePath, m_plan.excluded, now);
+    m_slotInfo.resize(size_t(m_store.size()));
+    for (const AttributeStore::Slot *slot : m_store.all())
+        m_slotInfo[size_t(slot->index)].clientPath = joinPath(m_plan.prefix, slot->path);
+    const auto allow = [this](int component, const AttributeStore::Slot &slot) {
+        std::vector<int> &writers = m_slotInfo[size_t(slot.index)].writers;
+        if (std::find(writers.begin(), writers.end(), component) == writers.end())
+            writers.push_back(component);
+    };
+    m_feeds.resize(size_t(m_plan.devices.size()));
     for (int d = 0; d < m_plan.devices.size(); ++d) {
         const DevicePlan &device = m_plan.devices[d];
+        const int component = componentId(device.componentName);
+        m_deviceComponent.push_back(component);
+        std::vector<std::vector<Feed>> &feeds = m_feeds[size_t(d)];
+        feeds.resize(size_t(device.config.variables.size()));
         for (const VariableBinding &b : device.bindings) {
             for (int i = 0; i < b.attributes.size(); ++i) {
-                const QString k = key(b.elementPath, b.attributes[i]);
-                m_targets.insert(k, Target { d, b.variableIndex, i });
-                m_allowed[device.componentName].insert(k);
+                m_targets.insert(
+                    key(b.elementPath, b.attributes[i]), Target { d, b.variableIndex, i });
+                AttributeStore::Slot *slot = m_store.find(b.elementPath, b.attributes[i]);
+                if (!slot)
+                    continue;
+                allow(component, *slot);
+                if (b.variableIndex >= 0 && size_t(b.variableIndex) < feeds.size())
+                    feeds[size_t(b.variableIndex)].push_back(
+                        Feed { slot, i, valueFormatFor(slot->attribute->dataType) });
                 // Until the device answers, the value is only what the model file said.
-                if (AttributeStore::Slot *slot = m_store.find(b.elementPath, b.attributes[i]))
-                    m_store.setQuality(*slot, Quality::Stale, now, device.componentName);
+                m_store.setQuality(*slot, Quality::Stale, now, device.componentName);
             }
         }
     }
@@ -46,10 +66,14 @@ Twin::Twin(TwinPlan plan, QObject *parent)
         const AttributeStore::Slot *slot = m_store.find(event.elementPath, event.attribute);
         m_thresholds.emplace_back(event.condition, event.limit, event.hysteresis);
         m_changes.emplace_back(slot ? std::optional<QString>(slot->value()) : std::nullopt);
-        m_watches.insert(key(event.elementPath, event.attribute), e);
+        if (slot)
+            m_slotInfo[size_t(slot->index)].events.push_back(e);
     }
-    for (const MethodPlan &method : std::as_const(m_plan.methods))
-        m_allowed[method.name].insert(key(method.elementPath, method.attribute));
+    for (const MethodPlan &method : std::as_const(m_plan.methods)) {
+        const int component = componentId(method.name);
+        if (AttributeStore::Slot *slot = m_store.find(method.elementPath, method.attribute))
+            allow(component, *slot);
+    }
 }
 
 Twin::~Twin()
@@ -60,6 +84,16 @@ Twin::~Twin()
 QString Twin::key(const QString &path, const QString &attribute)
 {
     return path + QChar(0x1f) + attribute;
+}
+
+int Twin::componentId(const QString &name)
+{
+    const auto it = m_componentIds.constFind(name);
+    if (it != m_componentIds.constEnd())
+        return *it;
+    m_componentNames.append(name);
+    m_componentIds.insert(name, int(m_componentNames.size() - 1));
+    return int(m_componentNames.size() - 1);
 }
 
 Result<void> Twin::start()
@@ -140,6 +174,9 @@ void Twin::stop()
         disconnect(device.get(), nullptr, this, nullptr);
         device->stop();
     }
+    // Samples that arrived before the devices stopped are stored and notified like the rest:
+    // what clients were told and what history holds stay the same set.
+    flush();
     const auto pending = std::exchange(m_pendingWrites, {});
     for (const Done &done : pending)
         done(Result<void>::failure(
@@ -157,7 +194,9 @@ AttributeUpdate Twin::updateFor(const AttributeStore::Slot &slot) const
 {
     AttributeUpdate u;
     u.twin = m_plan.name;
-    u.path = joinPath(m_plan.prefix, slot.path);
+    u.path = slot.index >= 0 && size_t(slot.index) < m_slotInfo.size()
+        ? m_slotInfo[size_t(slot.index)].clientPath
+        : joinPath(m_plan.prefix, slot.path);
     u.attribute = slot.name;
     u.value = slot.value();
     u.quality = slot.quality;
@@ -168,20 +207,26 @@ AttributeUpdate Twin::updateFor(const AttributeStore::Slot &slot) const
     return u;
 }
 
-bool Twin::mayChange(const Source &source, const QString &path, const QString &attribute,
-    Permission permission) const
+bool Twin::componentMayChange(int component, const AttributeStore::Slot &slot) const
+{
+    // Components act for the device: they may change exactly what the model links them to.
+    const std::vector<int> &writers = m_slotInfo[size_t(slot.index)].writers;
+    return std::find(writers.begin(), writers.end(), component) != writers.end();
+}
+
+bool Twin::mayChange(const Source &source, const AttributeStore::Slot &slot) const
 {
     switch (source.kind) {
     case Source::Kind::Local:
         return true;
-    case Source::Kind::Component:
-        // Components act for the device: they may change exactly what the model links them to.
-        return permission == Permission::Write
-            && m_allowed.value(source.name).contains(key(path, attribute));
+    case Source::Kind::Component: {
+        const auto it = m_componentIds.constFind(source.name);
+        return it != m_componentIds.constEnd() && componentMayChange(*it, slot);
+    }
     case Source::Kind::User:
         // Without an AccessControl component the twin is open (nobody authenticates).
         return !m_plan.access
-            || m_plan.access->allowsUser(source.name, path, attribute, permission);
+            || m_plan.access->allowsUser(source.name, slot.path, slot.name, Permission::Write);
     }
     return false;
 }
@@ -193,65 +238,108 @@ Result<void> Twin::change(
     if (!slot)
         return Result<void>::failure(
             u"twin '%1' has no attribute '%2' at '%3'"_s.arg(m_plan.name, attribute, path));
-    if (!mayChange(source, path, attribute, Permission::Write))
+    if (!mayChange(source, *slot))
         return Result<void>::failure(u"access denied: %1 may not change %2"_s.arg(
             source.toString(), joinPath(path, attribute)));
-    process({ Change { slot, value, Quality::Good, nowMs() } }, source);
+    // Device samples queued before this change happened before it: they go first, so they
+    // cannot overwrite it afterwards.
+    flush();
+    std::vector<Pending> one;
+    one.push_back(Pending { slot, value, source.toString(), nowMs(), -1, Quality::Good, false });
+    process(one);
     return {};
 }
 
-void Twin::process(QList<Change> changes, const Source &source)
+void Twin::enqueue(Pending pending)
+{
+    if (!m_flushQueued) {
+        // One flush per event-loop pass, however many samples arrive in it.
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &Twin::flush, Qt::QueuedConnection);
+    }
+    m_pending.push_back(std::move(pending));
+}
+
+void Twin::flush()
+{
+    m_flushQueued = false;
+    if (m_pending.empty())
+        return;
+    std::vector<Pending> batch;
+    batch.swap(m_pending);
+    process(batch);
+    batch.clear();
+    if (m_pending.empty())
+        m_pending.swap(batch); // keeps the capacity for the next pass
+}
+
+void Twin::process(std::vector<Pending> &batch)
 {
     // 1. Access control: may this source change these attributes?
-    for (qsizetype i = changes.size() - 1; i >= 0; --i) {
-        const AttributeStore::Slot &slot = *changes[i].slot;
-        if (!mayChange(source, slot.path, slot.name, Permission::Write)) {
+    for (Pending &p : batch) {
+        if (p.component >= 0 && !componentMayChange(p.component, *p.slot)) {
             qCWarning(lcRuntime, "twin %s: %s may not change %s; ignored",
-                qUtf8Printable(m_plan.name), qUtf8Printable(source.toString()),
-                qUtf8Printable(joinPath(slot.path, slot.name)));
-            changes.removeAt(i);
+                qUtf8Printable(m_plan.name), qUtf8Printable(p.source),
+                qUtf8Printable(joinPath(p.slot->path, p.slot->name)));
+            p.slot = nullptr;
         }
     }
-    // 2. Model update (value, timestamp, quality).
-    const QString sourceName = source.toString();
+    // 2. Model update (value, timestamp, quality), in arrival order.
     QList<HistoryRecord> records;
     QList<AttributeUpdate> updates;
-    QList<AttributeStore::Slot *> valueChanged;
-    for (const Change &c : std::as_const(changes)) {
-        const QString old = c.slot->value();
-        if (!m_store.set(*c.slot, c.value, c.quality, c.timestampMs, sourceName))
+    records.reserve(qsizetype(batch.size()));
+    updates.reserve(qsizetype(batch.size()));
+    std::vector<int> updatedSlots; // not a member: an event handler may re-enter change()
+    updatedSlots.reserve(batch.size());
+    std::vector<qsizetype> valueChanged; ///< records whose value changed a watched slot
+    for (Pending &p : batch) {
+        if (!p.slot)
             continue;
+        AttributeStore::Slot &slot = *p.slot;
+        bool changed = false;
+        if (p.qualityOnly) {
+            if (!m_store.setQuality(slot, p.quality, p.timestampMs, p.source))
+                continue;
+        } else {
+            const std::optional<QString> &old = slot.attribute->value;
+            changed = old ? *old != p.value : !p.value.isEmpty();
+            if (!m_store.set(slot, p.value, p.quality, p.timestampMs, p.source))
+                continue;
+        }
+        if (changed && !m_slotInfo[size_t(slot.index)].events.empty())
+            valueChanged.push_back(records.size());
         records.append(HistoryRecord {
-            c.slot->path, c.slot->name, c.value, c.timestampMs, c.quality, sourceName });
-        updates.append(updateFor(*c.slot));
-        if (old != c.value)
-            valueChanged.append(c.slot);
+            slot.path, slot.name, slot.value(), p.timestampMs, slot.quality, p.source });
+        updates.append(updateFor(slot));
+        updatedSlots.push_back(slot.index);
     }
     if (records.isEmpty())
         return;
     // 3. History.
     if (m_history)
         m_history->append(records);
-    // 4. Event evaluation.
+    // 4. Event evaluation, on each value as it was at its change (a batch may hold several
+    //    values of one attribute: a threshold crossed and crossed back raises and clears).
     QList<EventRecord> events;
-    for (AttributeStore::Slot *slot : std::as_const(valueChanged)) {
-        const QList<int> watching = m_watches.values(key(slot->path, slot->name));
-        for (int e : watching) {
+    for (const qsizetype r : valueChanged) {
+        const HistoryRecord &record = records[r];
+        const AttributeStore::Slot &slot = *m_store.all()[updatedSlots[size_t(r)]];
+        for (const int e : m_slotInfo[size_t(slot.index)].events) {
             const EventPlan &plan = m_plan.events[e];
             std::optional<EventTransition> t;
             if (plan.kind == EventPlan::Kind::Threshold) {
                 bool ok = false;
-                const double v = slot->value().toDouble(&ok);
+                const double v = record.value.toDouble(&ok);
                 if (ok)
                     t = m_thresholds[size_t(e)].update(v);
             } else {
-                t = m_changes[size_t(e)].update(slot->value());
+                t = m_changes[size_t(e)].update(record.value);
             }
             if (!t)
                 continue;
-            events.append(EventRecord { slot->timestampMs, slot->path, plan.name, plan.severity,
-                eventStateName(t->state), slot->name, slot->value(),
-                u"%1 %2"_s.arg(joinPath(slot->path, slot->name), t->message) });
+            events.append(EventRecord { record.timestampMs, slot.path, plan.name, plan.severity,
+                eventStateName(t->state), slot.name, record.value,
+                u"%1 %2"_s.arg(joinPath(slot.path, slot.name), t->message) });
         }
     }
     // 5. Events stored and emitted (clients see paths relative to the outermost twin root).
@@ -265,55 +353,47 @@ void Twin::process(QList<Change> changes, const Source &source)
         Q_EMIT eventRaised(event);
     }
     // 6. Notification.
+    if (m_observer)
+        m_observer(updates, updatedSlots);
     Q_EMIT attributesChanged(updates);
 }
 
 void Twin::onValue(int device, int variable, const QVariant &value, qint64 timestampMs)
 {
-    const DevicePlan &plan = m_plan.devices[device];
-    const QVariantList values
-        = value.typeId() == QMetaType::QVariantList ? value.toList() : QVariantList { value };
-    QList<Change> changes;
-    for (const VariableBinding &b : plan.bindings) {
-        if (b.variableIndex != variable)
-            continue;
-        for (int i = 0; i < b.attributes.size() && i < values.size(); ++i) {
-            AttributeStore::Slot *slot = m_store.find(b.elementPath, b.attributes[i]);
-            if (!slot)
-                continue;
-            changes.append(Change { slot, formatValue(values[i], slot->attribute->dataType),
-                Quality::Good, timestampMs });
+    if (size_t(device) >= m_feeds.size() || variable < 0
+        || size_t(variable) >= m_feeds[size_t(device)].size())
+        return;
+    const std::vector<Feed> &feeds = m_feeds[size_t(device)][size_t(variable)];
+    if (feeds.empty())
+        return;
+    const int component = m_deviceComponent[size_t(device)];
+    const QString &source = m_componentNames[component];
+    if (value.typeId() == QMetaType::QVariantList) {
+        const QVariantList values = value.toList();
+        for (const Feed &f : feeds) {
+            if (f.element < values.size())
+                enqueue(Pending { f.slot, formatValue(values[f.element], f.format), source,
+                    timestampMs, component, Quality::Good, false });
         }
+        return;
     }
-    if (!changes.isEmpty())
-        process(changes, Source::component(plan.componentName));
+    // A scalar is value 0 of the variable.
+    for (const Feed &f : feeds) {
+        if (f.element == 0)
+            enqueue(Pending { f.slot, formatValue(value, f.format), source, timestampMs, component,
+                Quality::Good, false });
+    }
 }
 
 void Twin::onQuality(int device, int variable, Quality quality, qint64 timestampMs)
 {
-    const DevicePlan &plan = m_plan.devices[device];
-    const Source source = Source::component(plan.componentName);
-    QList<HistoryRecord> records;
-    QList<AttributeUpdate> updates;
-    for (const VariableBinding &b : plan.bindings) {
-        if (b.variableIndex != variable)
-            continue;
-        for (const QString &attribute : b.attributes) {
-            AttributeStore::Slot *slot = m_store.find(b.elementPath, attribute);
-            if (!slot || !mayChange(source, slot->path, slot->name, Permission::Write))
-                continue;
-            if (!m_store.setQuality(*slot, quality, timestampMs, source.toString()))
-                continue;
-            records.append(HistoryRecord {
-                slot->path, slot->name, slot->value(), timestampMs, quality, source.toString() });
-            updates.append(updateFor(*slot));
-        }
-    }
-    if (records.isEmpty())
+    if (size_t(device) >= m_feeds.size() || variable < 0
+        || size_t(variable) >= m_feeds[size_t(device)].size())
         return;
-    if (m_history)
-        m_history->append(records);
-    Q_EMIT attributesChanged(updates);
+    const int component = m_deviceComponent[size_t(device)];
+    const QString &source = m_componentNames[component];
+    for (const Feed &f : m_feeds[size_t(device)][size_t(variable)])
+        enqueue(Pending { f.slot, QString(), source, timestampMs, component, quality, true });
 }
 
 void Twin::write(const QString &path, const QString &attribute, const QString &value,
@@ -325,7 +405,7 @@ void Twin::write(const QString &path, const QString &attribute, const QString &v
             u"twin '%1' has no attribute '%2' at '%3'"_s.arg(m_plan.name, attribute, path)));
         return;
     }
-    if (!mayChange(source, path, attribute, Permission::Write)) {
+    if (!mayChange(source, *slot)) {
         done(Result<void>::failure(u"access denied: %1 may not write %2"_s.arg(
             source.toString(), joinPath(path, attribute))));
         return;

@@ -12,7 +12,7 @@
 
 #include <QHash>
 #include <QObject>
-#include <QSet>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -28,12 +28,22 @@ class HistoryStore;
 ///   event evaluation -> events stored and emitted -> notification (attributesChanged).
 /// Writes go the other way: access control -> device write -> confirmation; the model follows
 /// when the device reports the new value.
+///
+/// Device samples are batched: each value or quality report is queued (the (device, variable) ->
+/// attribute slots were resolved at construction, so nothing is looked up by name) and one
+/// flush per event-loop pass runs the data path over the whole batch, in arrival order, with one
+/// history append and one attributesChanged. Changes from users and methods are immediate; they
+/// flush the queued samples first, so a later change is never overwritten by an earlier one.
 class Twin : public QObject
 {
     Q_OBJECT
 
 public:
     using Done = std::function<void(const Result<void> &)>;
+    /// Sees every batch right before attributesChanged, with the store index (Slot::index) of
+    /// each update's slot: lets the engine keep its value cache without hashing names.
+    using UpdateObserver = std::function<void(
+        const QList<AttributeUpdate> &updates, const std::vector<int> &slotIndices)>;
 
     explicit Twin(TwinPlan plan, QObject *parent = nullptr);
     ~Twin() override;
@@ -41,8 +51,12 @@ public:
     /// Opens the history store (config errors fail; an unreachable server only buffers) and
     /// starts the devices.
     Result<void> start();
-    /// Stops the devices (without recording their going bad) and flushes the history.
+    /// Stops the devices (without recording their going bad), runs the data path over the samples
+    /// still queued (they are stored and notified like any other) and flushes the history.
     void stop();
+    /// Runs the data path over the queued device samples now (normally the event loop does).
+    void flush();
+    void setUpdateObserver(UpdateObserver observer) { m_observer = std::move(observer); }
 
     const QString &name() const { return m_plan.name; }
     const QString &prefix() const { return m_plan.prefix; }
@@ -71,12 +85,32 @@ Q_SIGNALS:
     void deviceStateChanged(const QString &device, int state, const QString &detail);
 
 private:
-    struct Change
+    /// One queued change: a device sample or quality report, or a change from change().
+    struct Pending
     {
         AttributeStore::Slot *slot = nullptr;
-        QString value;
-        Quality quality = Quality::Good;
+        QString value; ///< unused when qualityOnly
+        QString source; ///< what history records as the source
         qint64 timestampMs = 0;
+        /// The component (index into m_componentNames) making the change, checked against the
+        /// slot's writers; -1 when the caller already checked the source (change()).
+        int component = -1;
+        Quality quality = Quality::Good;
+        bool qualityOnly = false;
+    };
+    /// A (device, variable) -> attribute link resolved at construction.
+    struct Feed
+    {
+        AttributeStore::Slot *slot = nullptr;
+        int element = 0; ///< index of the value within the variable (arrays)
+        ValueFormat format = ValueFormat::Decimal;
+    };
+    /// Per slot (indexed by Slot::index): what the per-sample path needs without a lookup.
+    struct SlotInfo
+    {
+        QString clientPath; ///< slot path relative to the outermost twin root
+        std::vector<int> writers; ///< components that may change it (usually zero or one)
+        std::vector<int> events; ///< indices into m_plan.events watching it
     };
     struct Target
     {
@@ -85,9 +119,11 @@ private:
         int element = 0; ///< index of the value within the variable (arrays)
     };
 
-    bool mayChange(const Source &source, const QString &path, const QString &attribute,
-        Permission permission) const;
-    void process(QList<Change> changes, const Source &source);
+    int componentId(const QString &name);
+    bool mayChange(const Source &source, const AttributeStore::Slot &slot) const;
+    bool componentMayChange(int component, const AttributeStore::Slot &slot) const;
+    void enqueue(Pending pending);
+    void process(std::vector<Pending> &batch);
     void onValue(int device, int variable, const QVariant &value, qint64 timestampMs);
     void onQuality(int device, int variable, Quality quality, qint64 timestampMs);
     void onWriteFinished(int device, int requestId, bool ok, const QString &error);
@@ -100,9 +136,15 @@ private:
     std::vector<std::unique_ptr<ModbusDevice>> m_devices;
     std::vector<ThresholdRule> m_thresholds; ///< per event plan (unused for change events)
     std::vector<ChangeRule> m_changes;
-    QMultiHash<QString, int> m_watches; ///< attribute key -> event index
     QMultiHash<QString, Target> m_targets; ///< attribute key -> device variable feeding it
-    QHash<QString, QSet<QString>> m_allowed; ///< component name -> attribute keys it may change
+    QStringList m_componentNames; ///< devices' and methods' component names
+    QHash<QString, int> m_componentIds; ///< name -> index in m_componentNames
+    std::vector<int> m_deviceComponent; ///< device -> component index
+    std::vector<std::vector<std::vector<Feed>>> m_feeds; ///< [device][variable] -> slots fed
+    std::vector<SlotInfo> m_slotInfo; ///< by Slot::index
+    std::vector<Pending> m_pending; ///< device samples waiting for flush()
+    bool m_flushQueued = false;
+    UpdateObserver m_observer;
     QHash<std::pair<int, int>, Done> m_pendingWrites; ///< (device, request id)
     QHash<int, int> m_deviceUp; ///< device -> 1 up, 0 down (logged), absent: not yet seen
     bool m_running = false;

@@ -9,6 +9,7 @@
 #include <QModbusRtuSerialClient>
 #include <QModbusTcpClient>
 #include <QSerialPort>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -126,10 +127,6 @@ ModbusDevice::ModbusDevice(ModbusDeviceConfig config, QObject *parent)
 
     createClient();
 
-    m_pollTimer = new QTimer(this);
-    m_pollTimer->setInterval(std::max(1, m_config.pollIntervalMs));
-    connect(m_pollTimer, &QTimer::timeout, this, &ModbusDevice::poll);
-
     m_reconnectTimer = new QTimer(this);
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &ModbusDevice::connectDevice);
@@ -145,16 +142,12 @@ ModbusDevice::ModbusDevice(ModbusDeviceConfig config, QObject *parent)
             m_client->disconnectDevice();
         }
     });
-
-    m_watchdog = new QTimer(this);
-    m_watchdog->setSingleShot(true);
-    m_watchdog->setTimerType(Qt::PreciseTimer);
-    connect(m_watchdog, &QTimer::timeout, this, &ModbusDevice::checkWatchdog);
 }
 
 ModbusDevice::~ModbusDevice()
 {
     m_running = false;
+    cancelScheduled();
     // Nothing the client does while it goes away may call back into a half-destroyed device.
     m_client->disconnect(this);
 }
@@ -192,6 +185,13 @@ void ModbusDevice::start()
     if (m_running)
         return;
     m_running = true;
+    // The scheduler of the thread the device runs on (a device may be created on another thread
+    // and moved before it starts). The phase stays with the device from then on.
+    if (!m_scheduler || m_scheduler->thread() != QThread::currentThread()) {
+        cancelScheduled();
+        m_scheduler = PollScheduler::forCurrentThread();
+        m_phase = m_scheduler->nextPhase();
+    }
     m_backoffMs = FirstBackoffMs;
     m_startMs = m_clock.elapsed();
     for (BlockState &block : m_blockStates)
@@ -205,10 +205,9 @@ void ModbusDevice::stop()
     if (!m_running && m_state == ConnectionState::Disconnected)
         return;
     m_running = false;
-    m_pollTimer->stop();
+    cancelScheduled();
     m_reconnectTimer->stop();
     m_connectTimer->stop();
-    m_watchdog->stop();
     dropOutstanding(u"device stopped"_s);
     if (m_client->state() != QModbusDevice::UnconnectedState)
         m_client->disconnectDevice();
@@ -276,8 +275,45 @@ void ModbusDevice::onConnected()
     m_lastAnswerMs = m_clock.elapsed();
     qCInfo(lcModbus) << m_config.name << "connected";
     setState(ConnectionState::Connected, QString());
-    m_pollTimer->start();
+    if (!m_running || m_state != ConnectionState::Connected)
+        return; // a receiver stopped the device
+    // Poll now (values as soon as possible after a connect), then at the device's phase of the
+    // period, at least half a period later. A continuous scan re-reads on each reply instead.
+    if (m_pollEntry)
+        m_scheduler->cancel(std::exchange(m_pollEntry, 0));
+    if (isContinuous()) {
+        poll();
+        return;
+    }
+    m_pollDeadline = PollScheduler::firstPeriodicDeadline(
+        m_phase, std::max(1, m_config.pollIntervalMs), PollScheduler::nowMs());
+    m_pollEntry = m_scheduler->schedule(m_pollDeadline, [this] { onPollDue(); });
     poll();
+}
+
+void ModbusDevice::onPollDue()
+{
+    m_pollEntry = 0;
+    if (m_state != ConnectionState::Connected)
+        return;
+    // The next one first: poll() may end in a receiver that stops or deletes the device.
+    m_pollDeadline = PollScheduler::nextPeriodicDeadline(
+        m_pollDeadline, std::max(1, m_config.pollIntervalMs), PollScheduler::nowMs());
+    m_pollEntry = m_scheduler->schedule(m_pollDeadline, [this] { onPollDue(); });
+    poll();
+}
+
+void ModbusDevice::cancelScheduled()
+{
+    if (!m_scheduler)
+        return;
+    m_scheduler->cancel(std::exchange(m_pollEntry, 0));
+    m_scheduler->cancel(std::exchange(m_watchdogEntry, 0));
+}
+
+qint64 ModbusDevice::schedulerTime(qint64 deviceMs) const
+{
+    return deviceMs - m_clock.elapsed() + PollScheduler::nowMs();
 }
 
 void ModbusDevice::enterBackoff(const QString &reason)
@@ -285,7 +321,8 @@ void ModbusDevice::enterBackoff(const QString &reason)
     if (!m_running || m_state == ConnectionState::Backoff)
         return;
     const bool wasConnected = m_state == ConnectionState::Connected;
-    m_pollTimer->stop();
+    if (m_pollEntry)
+        m_scheduler->cancel(std::exchange(m_pollEntry, 0));
     m_connectTimer->stop();
     dropOutstanding(reason);
     const int delay = m_backoffMs;
@@ -371,9 +408,12 @@ void ModbusDevice::send(const Request &request)
     QModbusReply *reply = nullptr;
     if (request.block >= 0) {
         const PollBlock &block = m_blocks.at(request.block);
-        reply = m_client->sendReadRequest(
-            QModbusDataUnit(unitType(block.registerType), block.start, block.count),
-            m_config.unitId);
+        // A read needs only the range: QModbusDataUnit(type, start, count) would allocate count
+        // zero values per request for nothing.
+        QModbusDataUnit unit(unitType(block.registerType));
+        unit.setStartAddress(block.start);
+        unit.setValueCount(block.count);
+        reply = m_client->sendReadRequest(unit, m_config.unitId);
         ++m_stats.pollsSent;
     } else {
         const ModbusVariable &variable = m_config.variables.at(request.variable);
@@ -393,11 +433,15 @@ void ModbusDevice::send(const Request &request)
         return;
     }
     ++m_inFlight;
-    auto finish = [this, reply, request, generation, sentUs] {
-        if (request.block >= 0)
-            onReadFinished(reply, request.block, generation, sentUs);
+    // Captures what the reply needs, not the request (its write words).
+    const int block = request.block;
+    const int writeId = request.writeId;
+    const int variable = request.variable;
+    auto finish = [this, reply, block, writeId, variable, generation, sentUs] {
+        if (block >= 0)
+            onReadFinished(reply, block, generation, sentUs);
         else
-            onWriteFinished(reply, request.writeId, request.variable, generation);
+            onWriteFinished(reply, writeId, variable, generation);
     };
     if (reply->isFinished())
         finish(); // broadcasts finish at once
@@ -413,13 +457,23 @@ void ModbusDevice::onReadFinished(
         return;
     --m_inFlight;
     m_blockStates[blockIndex].busy = false;
+    const qint64 elapsedUs = m_clock.nsecsElapsed() / 1000;
+    const qint64 elapsedMs = elapsedUs / 1000;
     if (reply->error() == QModbusDevice::NoError || reply->error() == QModbusDevice::ProtocolError)
-        m_lastAnswerMs = m_clock.elapsed();
-    const qint64 now = wallClockMs();
+        m_lastAnswerMs = elapsedMs;
+    // One wall-clock reading per reply, and only when something is reported.
+    qint64 wallNow = -1;
+    auto now = [&wallNow] {
+        if (wallNow < 0)
+            wallNow = wallClockMs();
+        return wallNow;
+    };
+    // A copy (a reference count): a receiver of the signals below may, through write(), finish
+    // another read that splits blocks and reallocates m_blocks.
     const PollBlock block = m_blocks.at(blockIndex);
 
     if (reply->error() == QModbusDevice::NoError) {
-        const qint64 roundTrip = m_clock.nsecsElapsed() / 1000 - sentUs;
+        const qint64 roundTrip = elapsedUs - sentUs;
         ++m_stats.repliesOk;
         m_stats.lastRoundTripUs = roundTrip;
         m_stats.maxRoundTripUs = std::max(m_stats.maxRoundTripUs, roundTrip);
@@ -431,7 +485,7 @@ void ModbusDevice::onReadFinished(
         const QModbusDataUnit unit = reply->result();
         const QList<quint16> words = unit.values();
         m_stats.wordsRead += quint64(words.size());
-        m_blockStates[blockIndex].lastSuccessMs = m_clock.elapsed();
+        m_blockStates[blockIndex].lastSuccessMs = elapsedMs;
         for (int v : block.variables) {
             const ModbusVariable &variable = m_config.variables.at(v);
             const qsizetype offset = qsizetype(variable.address) - qsizetype(unit.startAddress());
@@ -440,15 +494,19 @@ void ModbusDevice::onReadFinished(
                 : decodeVariable(variable, words.constData() + offset, words.size() - offset);
             if (!decoded) {
                 qCWarning(lcModbus) << m_config.name << variable.name << decoded.error();
-                markBad({ v }, now);
+                markBad({ v }, now());
             } else {
-                setQuality(v, Quality::Good, now);
+                const VariableState &known = m_variables.at(v);
+                if (!known.hasQuality || known.quality != Quality::Good)
+                    setQuality(v, Quality::Good, now());
+                if (generation != m_generation)
+                    return; // a receiver stopped the device
                 VariableState &state = m_variables[v];
                 if (state.fresh || !sameValue(state.value, *decoded)) {
                     state.fresh = false;
-                    state.value = *decoded;
+                    state.value = decoded.takeValue();
                     ++m_stats.valuesUpdated;
-                    Q_EMIT valueUpdated(v, state.value, now);
+                    Q_EMIT valueUpdated(v, state.value, now());
                 }
             }
             if (generation != m_generation)
@@ -488,7 +546,7 @@ void ModbusDevice::onReadFinished(
                         << m_config.name << registerTypeName(block.registerType) << block.start
                         << replyError(reply);
                 }
-                markBad(block.variables, now);
+                markBad(block.variables, now());
             }
         } else {
             ++m_stats.transportErrors;
@@ -498,6 +556,10 @@ void ModbusDevice::onReadFinished(
                 return;
         }
     }
+    // Continuous scan: this block again at once, behind what is queued (writes go first).
+    if (isContinuous() && m_state == ConnectionState::Connected
+        && !m_blockStates.at(blockIndex).busy)
+        queueBlock(blockIndex, false);
     pump();
 }
 
@@ -584,12 +646,18 @@ void ModbusDevice::checkSilence(const QModbusReply *reply)
     m_client->disconnectDevice();
 }
 
+// Two poll periods; for a continuous scan (no period) the request timeout.
+qint64 ModbusDevice::watchdogLimitMs() const
+{
+    return isContinuous() ? std::max(10, m_config.timeoutMs) : 2 * qint64(m_config.pollIntervalMs);
+}
+
 void ModbusDevice::checkWatchdog()
 {
     if (!m_running)
         return;
     const qint64 now = m_clock.elapsed();
-    const qint64 limit = 2 * qint64(m_config.pollIntervalMs);
+    const qint64 limit = watchdogLimitMs();
     const qint64 wallNow = wallClockMs();
     for (int b = 0; b < m_blocks.size(); ++b) {
         const qint64 last = m_blockStates.at(b).lastSuccessMs;
@@ -603,13 +671,13 @@ void ModbusDevice::checkWatchdog()
     armWatchdog();
 }
 
-// Keeps one single-shot timer at the earliest deadline of a block whose variables are not all Bad
+// Keeps one scheduler entry at the earliest deadline of a block whose variables are not all Bad
 // yet; it re-arms itself when it fires, so a healthy device costs one wake-up per two periods.
 void ModbusDevice::armWatchdog()
 {
-    if (!m_running || m_watchdog->isActive())
+    if (!m_running || m_watchdogEntry)
         return;
-    const qint64 limit = 2 * qint64(m_config.pollIntervalMs);
+    const qint64 limit = watchdogLimitMs();
     qint64 earliest = -1;
     for (int b = 0; b < m_blocks.size(); ++b) {
         bool watched = false;
@@ -627,8 +695,12 @@ void ModbusDevice::armWatchdog()
         if (earliest < 0 || deadline < earliest)
             earliest = deadline;
     }
-    if (earliest >= 0)
-        m_watchdog->start(int(std::max<qint64>(0, earliest - m_clock.elapsed())));
+    if (earliest >= 0) {
+        m_watchdogEntry = m_scheduler->schedule(schedulerTime(earliest), [this] {
+            m_watchdogEntry = 0;
+            checkWatchdog();
+        });
+    }
 }
 
 void ModbusDevice::setQuality(int variable, Quality quality, qint64 timestampMs)

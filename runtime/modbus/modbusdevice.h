@@ -3,12 +3,15 @@
 
 #include "modbusdeviceconfig.h"
 #include "pollplanner.h"
+#include "pollscheduler.h"
 
 #include "common/quality.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QVariant>
+
+#include <memory>
 
 class QModbusClient;
 class QModbusDataUnit;
@@ -22,12 +25,17 @@ enum class ConnectionState { Disconnected, Connecting, Connected, Backoff };
 /// "disconnected", "connecting", "connected" or "backoff".
 QString connectionStateName(ConnectionState state);
 
-/// One Modbus device (TCP or RTU) polled on the caller's thread: one QModbusClient, a poll timer,
-/// the planner's blocks as read requests with at most maxInFlight outstanding (a block still
-/// outstanding is not queued again), writes ahead of reads. Per variable it reports values (only
+/// One Modbus device (TCP or RTU) polled on the caller's thread: one QModbusClient, polls and the
+/// watchdog as deadlines of the thread's PollScheduler (one Qt timer for all devices of the
+/// thread; each device polls at its own phase of the period, so devices sharing a period are
+/// spread over it; the first poll goes at once on connect), the planner's blocks as read requests
+/// with at most maxInFlight outstanding (a block still outstanding is not queued again), writes
+/// ahead of reads. PollIntervalMs 0 is a continuous scan: each block is read again as soon as its
+/// reply arrived. Per variable it reports values (only
 /// when they change, and the first read after start or an outage) and quality: Good after a
 /// successful read, Bad when no read succeeded for two poll periods (a watchdog, independent of
-/// the request timeout), on a refused read, and at once on disconnect. A lost or refused
+/// the request timeout; for a continuous scan, for one request timeout), on a refused read, and
+/// at once on disconnect. A lost or refused
 /// connection is retried after 50 ms, doubling up to 500 ms. Nothing here blocks, so many devices
 /// share one thread and a dead one never delays the others.
 class ModbusDevice : public QObject
@@ -111,12 +119,18 @@ private:
     void setState(ConnectionState state, const QString &detail);
     void dropOutstanding(const QString &reason);
     void poll();
+    void onPollDue();
+    void cancelScheduled();
+    /// A time of m_clock as a deadline of the scheduler's clock.
+    qint64 schedulerTime(qint64 deviceMs) const;
     void queueBlock(int block, bool front);
     void pump();
     void send(const Request &request);
     void onReadFinished(QModbusReply *reply, int block, quint64 generation, qint64 sentUs);
     void onWriteFinished(QModbusReply *reply, int writeId, int variable, quint64 generation);
     void checkWatchdog();
+    qint64 watchdogLimitMs() const;
+    bool isContinuous() const { return m_config.pollIntervalMs == 0; }
     void checkSilence(const QModbusReply *reply);
     void armWatchdog();
     void setQuality(int variable, Quality quality, qint64 timestampMs);
@@ -126,10 +140,13 @@ private:
 
     ModbusDeviceConfig m_config;
     QModbusClient *m_client = nullptr;
-    QTimer *m_pollTimer = nullptr;
-    QTimer *m_reconnectTimer = nullptr;
-    QTimer *m_connectTimer = nullptr;
-    QTimer *m_watchdog = nullptr;
+    QTimer *m_reconnectTimer = nullptr; ///< only active in backoff
+    QTimer *m_connectTimer = nullptr; ///< only active while connecting
+    std::shared_ptr<PollScheduler> m_scheduler; ///< the thread's, taken at start()
+    PollScheduler::Handle m_pollEntry = 0; ///< the next poll while connected
+    qint64 m_pollDeadline = 0; ///< its deadline (scheduler time): the phase of the next one
+    PollScheduler::Handle m_watchdogEntry = 0; ///< the next watchdog check while running
+    double m_phase = -1; ///< fraction of the poll period this device polls at, from the scheduler
     QElapsedTimer m_clock;
     qint64 m_startMs = 0; ///< m_clock time of start(): the watchdog's origin
     qint64 m_lastAnswerMs = 0; ///< m_clock time of the last reply or of the connect

@@ -135,7 +135,7 @@ Result<void> readConnection(const AttributeLookup &lookup, ModbusDeviceConfig &c
         qint64 fallback;
     } numbers[] = {
         { u"UnitId", &config.unitId, rtu ? 1 : 0, rtu ? 247 : 255, 1 },
-        { u"PollIntervalMs", &config.pollIntervalMs, 1, 86400000, 500 },
+        { u"PollIntervalMs", &config.pollIntervalMs, 0, 86400000, 500 },
         { u"TimeoutMs", &config.timeoutMs, 10, 600000, 1000 },
         { u"Retries", &config.retries, 0, 100, 3 },
         { u"MaxInFlight", &config.maxInFlight, 1, 1000, rtu ? 1 : 4 },
@@ -174,8 +174,8 @@ Result<void> validateDeviceConfig(const ModbusDeviceConfig &config)
     }
     if (config.unitId < 0 || config.unitId > 255)
         return R::failure(u"attribute 'UnitId': must be 0..255"_s);
-    if (config.pollIntervalMs < 1)
-        return R::failure(u"attribute 'PollIntervalMs': must be at least 1"_s);
+    if (config.pollIntervalMs < 0)
+        return R::failure(u"attribute 'PollIntervalMs': must not be negative"_s);
     if (config.timeoutMs < 10)
         return R::failure(u"attribute 'TimeoutMs': must be at least 10"_s);
     if (config.retries < 0)

@@ -26,7 +26,7 @@ struct ModbusDeviceConfig
     quint16 port = 502;
     // Both
     int unitId = 1;
-    int pollIntervalMs = 500;
+    int pollIntervalMs = 500; ///< 0: continuous scan (each block read again on its reply)
     int timeoutMs = 1000;
     int retries = 3;
     int maxInFlight = 4;

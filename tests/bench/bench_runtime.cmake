@@ -22,7 +22,7 @@ add_executable(bench_runtime
     benchreport.cpp
 )
 target_link_libraries(bench_runtime PRIVATE
-    dt::runtime dt::runtime_modbus dt::runtime_storage dt::model
+    dt::runtime dt::runtime_eventloop dt::runtime_modbus dt::runtime_storage dt::model dt::allocator
     Qt6::Core Qt6::Network Qt6::SerialBus Qt6::Sql)
 target_compile_definitions(bench_runtime PRIVATE
     DT_BUILD_TYPE="$<IF:$<BOOL:${CMAKE_BUILD_TYPE}>,${CMAKE_BUILD_TYPE},unspecified>"

@@ -184,6 +184,13 @@ RuntimeSizeFigures benchmarkSize(const RuntimeSettings &s, const QString &dir, i
     progress(
         u"%1 devices: raw loop every %2 ms for %3 s"_s.arg(devices).arg(s.pollMs).arg(s.seconds));
     f.raw10 = runRawModbusLoop(raw);
+    progress(u"%1 devices: raw loop every %2 ms for %3 s on Qt's default event dispatcher"_s
+                 .arg(devices)
+                 .arg(s.pollMs)
+                 .arg(s.seconds));
+    raw.qtDefaultDispatcher = true;
+    f.raw10QtDispatcher = runRawModbusLoop(raw);
+    raw.qtDefaultDispatcher = false;
 
     PipelineOptions pipe;
     pipe.dir = dir;
@@ -205,7 +212,7 @@ RuntimeSizeFigures benchmarkSize(const RuntimeSettings &s, const QString &dir, i
         raw.seconds = s.maxSeconds;
         progress(u"%1 devices: raw loop unthrottled for %2 s"_s.arg(devices).arg(s.maxSeconds));
         f.rawMax = runRawModbusLoop(raw);
-        pipe.pollIntervalMs = 1;
+        pipe.pollIntervalMs = 0; // continuous scan
         pipe.seconds = s.maxSeconds;
         pipe.probeDevices = 0;
         progress(u"%1 devices: pipeline unthrottled for %2 s"_s.arg(devices).arg(s.maxSeconds));

@@ -3,6 +3,7 @@
 
 #include "bench_runtime_model.h"
 
+#include "eventloop/epolleventdispatcher.h"
 #include "storage/historyrecord.h"
 #include "storage/historystore.h"
 #include "storage/storageconfig.h"
@@ -16,6 +17,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -372,8 +374,19 @@ double storeInsert(const QString &file, const QList<runtime::HistoryRecord> &rec
 
 PollFigures runRawModbusLoop(const RawLoopOptions &options)
 {
-    RawLoop loop(options);
-    return loop.run();
+    PollFigures figures;
+    std::unique_ptr<QThread> thread(QThread::create([&options, &figures] {
+        RawLoop loop(options);
+        figures = loop.run();
+    }));
+    thread->setObjectName(u"raw-loop"_s);
+    if (!options.qtDefaultDispatcher) {
+        if (QAbstractEventDispatcher *dispatcher = runtime::createDeviceEventDispatcher())
+            thread->setEventDispatcher(dispatcher);
+    }
+    thread->start();
+    thread->wait();
+    return figures;
 }
 
 qint64 countSamples(const QString &file)

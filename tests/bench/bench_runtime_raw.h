@@ -41,10 +41,14 @@ struct RawLoopOptions
     int intervalMs = 100;
     double seconds = 10;
     qint64 simulatorPid = 0;
+    /// The loop runs on a thread of its own with the runtime's event dispatcher (epoll, as the
+    /// pipeline's engine thread) or with Qt's default one (what a plain Qt program gets).
+    bool qtDefaultDispatcher = false;
 };
 
 /// The minimal client over the same devices and registers: one QModbusTcpClient per device, the
-/// two read blocks of BenchMap, a per-device timer, no decoding beyond touching the words.
+/// two read blocks of BenchMap, a per-device timer, no decoding beyond touching the words; on a
+/// thread of its own (the caller waits).
 PollFigures runRawModbusLoop(const RawLoopOptions &options);
 
 /// HistoryStore against a hand-written execBatch insert of the same rows into the same schema.

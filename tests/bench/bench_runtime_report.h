@@ -44,7 +44,8 @@ struct RuntimeSizeFigures
     QString loadBefore;
     QString loadAfter;
     QString simulatorCommand;
-    PollFigures raw10;
+    PollFigures raw10; ///< on the runtime's dispatcher, as the pipeline
+    PollFigures raw10QtDispatcher; ///< the same loop on Qt's default dispatcher
     PollFigures rawMax;
     PipelineFigures pipeline;
     PipelineFigures pipelineMax;

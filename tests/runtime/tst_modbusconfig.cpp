@@ -313,8 +313,8 @@ void TestModbusConfig::brokenMaps_data()
     QTest::newRow("bad access") << u"State"_s << u"Access"_s << u"sometimes"_s
                                 << u"'sometimes' is not one of read"_s;
     QTest::newRow("port out of range") << QString() << u"Port"_s << u"70000"_s << u"1..65535"_s;
-    QTest::newRow("poll interval 0")
-        << QString() << u"PollIntervalMs"_s << u"0"_s << u"'0' is not a whole number in 1.."_s;
+    QTest::newRow("poll interval negative")
+        << QString() << u"PollIntervalMs"_s << u"-1"_s << u"'-1' is not a whole number in 0.."_s;
     QTest::newRow("max in flight 0") << QString() << u"MaxInFlight"_s << u"0"_s << u"1..1000"_s;
 }
 

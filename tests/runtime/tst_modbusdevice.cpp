@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 using dt::test::freePort;
 using dt::test::freePortRange;
@@ -175,6 +176,9 @@ private Q_SLOTS:
     void boundedInFlight();
     void stop();
     void neverConnects();
+    void manyDevicesKeepPolling();
+    void continuousScan();
+    void stopAndDeleteFromReceiver();
 };
 
 void TestModbusDevice::readsValues()
@@ -473,6 +477,105 @@ void TestModbusDevice::neverConnects()
     QVERIFY(backoffs >= 2 && backoffs <= 12);
     QVERIFY(device.state() == ConnectionState::Backoff
         || device.state() == ConnectionState::Connecting);
+}
+
+void TestModbusDevice::continuousScan()
+{
+    // PollIntervalMs 0: each block is read again as soon as its reply arrived, no scheduler.
+    const quint16 port = freePort();
+    auto server = startServer(port);
+    QVERIFY(server);
+    ModbusDevice device(valveConfig(u"Scan"_s, port, 0));
+    QSignalSpy values(&device, &ModbusDevice::valueUpdated);
+    device.start();
+    QTRY_VERIFY_WITH_TIMEOUT(allQuality(device, Quality::Good), 10000);
+    const quint64 replies = device.stats().repliesOk;
+    // Far more reads than any poll period would give in the time it takes (5 blocks per scan).
+    QTRY_VERIFY_WITH_TIMEOUT(device.stats().repliesOk >= replies + 500, 20000);
+    QCOMPARE(device.stats().pollsSkipped, quint64(0)); // never a block queued twice
+    QCOMPARE(device.stats().errors, quint64(0));
+    server->setData(QModbusDataUnit::InputRegisters, 2, 77);
+    QTRY_COMPARE_WITH_TIMEOUT(device.value(Torque).toDouble(), 77.0, 10000);
+    // Writes still go through, ahead of the endless reads.
+    QSignalSpy written(&device, &ModbusDevice::writeFinished);
+    const int id = device.write(State, 1.0);
+    QVERIFY(id > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 10000);
+    QVERIFY(written.first().at(1).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(device.value(State).toDouble(), 1.0, 10000);
+    device.stop();
+    const quint64 afterStop = device.stats().pollsSent;
+    QTest::qWait(50);
+    QCOMPARE(device.stats().pollsSent, afterStop);
+}
+
+void TestModbusDevice::manyDevicesKeepPolling()
+{
+    // 200 devices on one thread (one scheduler timer) against one server: every one of them keeps
+    // polling, none is starved by the others.
+    constexpr int Devices = 200;
+    const quint16 port = freePort();
+    auto server = startServer(port);
+    QVERIFY(server);
+    std::vector<std::unique_ptr<ModbusDevice>> devices;
+    for (int i = 0; i < Devices; ++i) {
+        ModbusDeviceConfig config = valveConfig(u"D%1"_s.arg(i), port, 200);
+        config.timeoutMs = 5000;
+        config.variables = { config.variables.at(Torque), config.variables.at(State) };
+        devices.push_back(std::make_unique<ModbusDevice>(config));
+        devices.back()->start();
+    }
+    auto everyDevice = [&devices](auto predicate) {
+        return std::all_of(devices.begin(), devices.end(),
+            [&predicate](const std::unique_ptr<ModbusDevice> &d) { return predicate(*d); });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        everyDevice([](const ModbusDevice &d) { return allQuality(d, Quality::Good); }), 30000);
+    std::vector<quint64> before;
+    for (const auto &device : devices)
+        before.push_back(device->stats().repliesOk);
+    int i = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(everyDevice([&before, &i](const ModbusDevice &d) {
+        return d.stats().repliesOk >= before[size_t(i++ % Devices)] + 5;
+    }),
+        30000);
+    for (const auto &device : devices) {
+        QCOMPARE(device->stats().errors, quint64(0));
+        QCOMPARE(device->state(), ConnectionState::Connected);
+        QCOMPARE(device->value(0).toDouble(), 37.0);
+    }
+    devices.clear(); // each device cancels its scheduler entries as it goes
+}
+
+void TestModbusDevice::stopAndDeleteFromReceiver()
+{
+    // A receiver stops the device and schedules its deletion from a signal raised in a scheduler
+    // pass (the watchdog turning the values of a silent device Bad), while another device of the
+    // thread keeps polling. (Deleting it synchronously inside its own signal is not supported.)
+    SilentServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = freePort();
+    auto server = startServer(port);
+    QVERIFY(server);
+    ModbusDeviceConfig config = valveConfig(u"Silent"_s, silent.serverPort(), 50);
+    config.timeoutMs = 5000;
+    auto *doomed = new ModbusDevice(config);
+    QPointer<ModbusDevice> guard(doomed);
+    connect(doomed, &ModbusDevice::qualityChanged, doomed,
+        [doomed](int, Quality quality) {
+            if (quality == Quality::Bad) {
+                doomed->stop();
+                doomed->deleteLater();
+            }
+        },
+        Qt::DirectConnection);
+    ModbusDevice other(valveConfig(u"Other"_s, port, 50));
+    doomed->start();
+    other.start();
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 10000);
+    const quint64 replies = other.stats().repliesOk;
+    QTRY_VERIFY_WITH_TIMEOUT(other.stats().repliesOk >= replies + 5, 10000);
+    QVERIFY(allQuality(other, Quality::Good));
 }
 
 QTEST_GUILESS_MAIN(TestModbusDevice)
