@@ -12,7 +12,11 @@ demo=resources/examples/refinery-centralized.aml
 # History of the demo runs outside the source tree.
 data=build/release/demo-data
 mkdir -p "$data"
-workbench=(build/release/app/dt-workbench/dt-workbench --deploy --data "$data" "$demo" "$@")
+# Two of the four simulated valves are unwell, so the Events dock has something to show: valve 3
+# has a galling stem (high torque all along the stroke), valve 4 meets an obstruction mid-stroke.
+faults="--fault 3:galling:0.9 --fault 4:obstruction:0.9:0.5"
+workbench=(build/release/app/dt-workbench/dt-workbench --deploy --data "$data" --sim-args "$faults"
+           "$demo" "$@")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   # No screen here: run the same workbench on a virtual X display, so the twin, the simulator
   # and the history run as they would on a desktop. Ctrl+C stops everything.

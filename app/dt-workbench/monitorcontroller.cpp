@@ -64,6 +64,7 @@ MonitorController::MonitorController(MainWindow *window, const WorkbenchOptions 
 {
     setObjectName(u"monitorController"_s);
     m_deployer->setUseSimulator(window->settings()->value(UseSimulatorKey, true).toBool());
+    m_deployer->simulators()->setExtraArguments(options.simulatorArguments);
     m_live->setDocument(window->document());
 
     createActions();

@@ -165,6 +165,7 @@ void SimulatorLauncher::start(const QList<Range> &ranges)
             arguments << u"--unit-id"_s << QString::number(range.unitId);
         if (m_cycleSeconds > 0)
             arguments << u"--cycle-s"_s << QString::number(m_cycleSeconds);
+        arguments << m_extraArguments;
         process->setArguments(arguments);
         process->setProcessChannelMode(QProcess::SeparateChannels);
 #ifdef Q_OS_LINUX

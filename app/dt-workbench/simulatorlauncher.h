@@ -55,6 +55,9 @@ public:
     /// --cycle-s for the simulators (0: valves move only when commanded).
     void setCycleSeconds(double seconds) { m_cycleSeconds = seconds; }
     double cycleSeconds() const { return m_cycleSeconds; }
+    /// Appended to every simulator's command line (faults, noise, seed...).
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
+    QStringList extraArguments() const { return m_extraArguments; }
     /// How long start() waits for the `listening` lines.
     void setStartTimeoutMs(int ms) { m_timeoutMs = ms; }
 
@@ -91,6 +94,7 @@ private:
 
     QString m_program;
     double m_cycleSeconds = 10;
+    QStringList m_extraArguments;
     int m_timeoutMs = 15000;
     bool m_starting = false;
     bool m_stopping = false;

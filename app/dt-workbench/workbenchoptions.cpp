@@ -31,6 +31,9 @@ void WorkbenchOptions::addTo(QCommandLineParser &parser)
     parser.addOption({u"data"_s, u"Folder for the runtime's history database (default: the "
                                  u"model's folder)."_s,
                       u"dir"_s});
+    parser.addOption({u"sim-args"_s, u"Extra arguments for the valve simulators the workbench "
+                                     u"starts, e.g. \"--fault 3:obstruction:1:0.5\"."_s,
+                      u"args"_s});
 }
 
 WorkbenchOptions WorkbenchOptions::from(const QCommandLineParser &parser, QString *error)
@@ -45,6 +48,7 @@ WorkbenchOptions WorkbenchOptions::from(const QCommandLineParser &parser, QStrin
     options.language = parser.value(u"lang"_s);
     options.deploy = parser.isSet(u"deploy"_s);
     options.dataDir = parser.value(u"data"_s);
+    options.simulatorArguments = parser.value(u"sim-args"_s).split(u' ', Qt::SkipEmptyParts);
     if (!options.language.isEmpty()
         && !editor::LanguageManager::availableLanguages().contains(options.language)) {
         if (error)

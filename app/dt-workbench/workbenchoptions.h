@@ -9,7 +9,7 @@ class QCommandLineParser;
 namespace dt::workbench {
 
 /// How a workbench window starts: `dt-workbench [FILE] [--settings FILE] [--no-restore]
-/// [--recovery-dir DIR] [--lang de|pt_BR|en] [--deploy] [--data DIR]`. Tests build one directly.
+/// [--recovery-dir DIR] [--lang de|pt_BR|en] [--deploy] [--data DIR] [--sim-args ARGS]`. Tests build one directly.
 struct WorkbenchOptions
 {
     QString fileToOpen;
@@ -26,6 +26,9 @@ struct WorkbenchOptions
     bool deploy = false;
     /// Folder for the runtime's storage files (--data; empty: next to the model).
     QString dataDir;
+    /// Extra arguments for every dt-valvesim the workbench starts (--sim-args, split on spaces),
+    /// e.g. a fault for the demo: "--fault 3:obstruction:1:0.5".
+    QStringList simulatorArguments;
 
     /// Declares the options on a parser (plus --help and --version).
     static void addTo(QCommandLineParser &parser);

@@ -344,19 +344,23 @@ private Q_SLOTS:
         QCommandLineParser parser;
         WorkbenchOptions::addTo(parser);
         QVERIFY(parser.parse(
-            { u"dt-workbench"_s, u"--deploy"_s, u"--data"_s, u"/tmp/d"_s, u"model.aml"_s }));
+            { u"dt-workbench"_s, u"--deploy"_s, u"--data"_s, u"/tmp/d"_s, u"--sim-args"_s,
+                u"--fault 3:galling:0.9  --seed 7"_s, u"model.aml"_s }));
         QString error;
         const WorkbenchOptions options = WorkbenchOptions::from(parser, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(options.deploy);
         QCOMPARE(options.dataDir, u"/tmp/d"_s);
         QCOMPARE(options.fileToOpen, u"model.aml"_s);
+        QCOMPARE(options.simulatorArguments,
+            (QStringList { u"--fault"_s, u"3:galling:0.9"_s, u"--seed"_s, u"7"_s }));
     }
 
     void deployOnStart()
     {
-        // What run-demo.sh does: the real binary with --deploy starts the simulator and the
-        // twin (history written to --data); killed, it leaves no simulator behind.
+        // What run-demo.sh does: the real binary with --deploy starts the simulator (with the
+        // demo's faults: a simulator refusing them would never listen) and the twin (history
+        // written to --data); killed, it leaves no simulator behind.
         const quint16 base = dt::test::freePortBlock(PortsFirst, PortsLast, 4);
         QVERIFY(base != 0);
         const QString file = dt::test::refineryCopy(m_dir.path(), base, 100, {}, u"demo.aml"_s);
@@ -369,7 +373,9 @@ private Q_SLOTS:
         workbench.setProcessEnvironment(env);
         workbench.setProcessChannelMode(QProcess::MergedChannels);
         workbench.start(dt::test::dtWorkbenchBinary(),
-            { u"--deploy"_s, u"--data"_s, data, u"--no-restore"_s, u"--settings"_s,
+            { u"--deploy"_s, u"--data"_s, data, u"--sim-args"_s,
+                u"--fault 3:galling:0.9 --fault 4:obstruction:0.9:0.5"_s, u"--no-restore"_s,
+                u"--settings"_s,
                 m_dir.filePath(u"demo.ini"_s), u"--recovery-dir"_s,
                 m_dir.filePath(u"demo-recovery"_s), file });
         QVERIFY(workbench.waitForStarted(Long));
