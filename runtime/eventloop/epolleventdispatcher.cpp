@@ -75,7 +75,7 @@ void EpollEventDispatcher::updateWatch(int fd, Watch &watch)
     quint32 wanted = 0;
     if (watch.read)
         wanted |= EPOLLIN;
-    if (watch.write)
+    if (watch.write && !watch.optimisticWrite)
         wanted |= EPOLLOUT;
     if (watch.exception)
         wanted |= EPOLLPRI;
@@ -112,6 +112,12 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
         qWarning("EpollEventDispatcher: a second socket notifier of the same type for socket %d",
             fd);
     slot = notifier;
+    if (notifier->type() == QSocketNotifier::Write && watch.read && !watch.optimisticWrite
+        && !(watch.events & EPOLLOUT)) {
+        watch.optimisticWrite = true;
+        m_optimisticWrites.push_back(fd);
+        return;
+    }
     updateWatch(fd, watch);
 }
 
@@ -131,6 +137,8 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     if (slot != notifier)
         return;
     slot = nullptr;
+    if (notifier->type() == QSocketNotifier::Write)
+        it->optimisticWrite = false; // its entry in m_optimisticWrites is skipped
     updateWatch(fd, *it);
     if (!it->read && !it->write && !it->exception)
         m_watches.erase(it);
@@ -236,6 +244,43 @@ int EpollEventDispatcher::activateSockets(int ready)
     return activated;
 }
 
+// Write notifiers enabled since the last pass, tried without epoll. One that is still enabled
+// after its activation did not get all its data out: from now on epoll watches it.
+int EpollEventDispatcher::activateOptimisticWrites()
+{
+    if (m_optimisticWrites.empty())
+        return 0;
+    std::vector<int> due;
+    due.swap(m_optimisticWrites);
+    std::vector<QSocketNotifier *> pending;
+    pending.reserve(due.size());
+    for (int fd : due) {
+        const auto it = m_watches.constFind(fd);
+        if (it != m_watches.cend() && it->optimisticWrite && it->write)
+            pending.push_back(it->write);
+    }
+    m_activations.push_back(&pending);
+    int activated = 0;
+    for (QSocketNotifier *&notifier : pending) {
+        QSocketNotifier *target = std::exchange(notifier, nullptr);
+        if (!target)
+            continue;
+        const int fd = int(target->socket());
+        QEvent event(QEvent::SockAct);
+        QCoreApplication::sendEvent(target, &event);
+        ++activated;
+        ++m_optimisticTried;
+        const auto it = m_watches.find(fd);
+        if (it != m_watches.end() && it->write == target && it->optimisticWrite) {
+            it->optimisticWrite = false;
+            updateWatch(fd, *it);
+            ++m_optimisticFallbacks;
+        }
+    }
+    m_activations.pop_back();
+    return activated;
+}
+
 int EpollEventDispatcher::activateTimers()
 {
     const std::vector<TimerHeap::Due> due = m_timers.takeDue(nowNs());
@@ -267,7 +312,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     if (m_interrupted.loadRelaxed())
         return false;
 
-    int timeout = includeTimers ? waitTimeoutMs(canWait) : (canWait ? -1 : 0);
+    // Write notifiers waiting for their optimistic try are work for this pass: do not block.
+    const bool writesDue = includeSockets && !m_optimisticWrites.empty();
+    int timeout = includeTimers ? waitTimeoutMs(canWait && !writesDue) : (canWait && !writesDue ? -1 : 0);
     int handled = 0;
     if (includeSockets) {
         const int ready = epoll_wait(m_epoll, m_events.data(), int(m_events.size()), timeout);
@@ -281,6 +328,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         }
         if (ready > 0)
             handled += activateSockets(ready);
+        handled += activateOptimisticWrites();
     } else {
         // Sockets excluded: wait for a wake-up or a timer only (ready sockets would spin epoll).
         pollfd wake { m_wake, POLLIN, 0 };

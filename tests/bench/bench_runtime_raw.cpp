@@ -263,6 +263,7 @@ double rawInsert(const QString &file, const QList<runtime::HistoryRecord> &recor
         bool ok = query.exec(u"PRAGMA journal_mode=WAL"_s);
         query.finish();
         ok = ok && query.exec(u"PRAGMA synchronous=NORMAL"_s);
+        ok = ok && query.exec(u"PRAGMA cache_size=-32768"_s); // as HistoryStore
         for (const char *sql : SchemaSql)
             ok = ok && query.exec(QString::fromLatin1(sql));
         if (!ok) {

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void zeroTimerDoesNotStarvePostedEvents();
     void postedEventsFromOtherThreads();
     void tcpEchoManyClients();
+    void bigWriteFallsBackToEpoll();
     void deleteSocketInsideAnotherHandler();
     void descriptorReuseAfterClose();
     void processFinishes();
@@ -294,6 +295,42 @@ void TestEpollDispatcher::tcpEchoManyClients()
         client->disconnectFromHost();
     clients.clear();
     QTRY_VERIFY_WITH_TIMEOUT(dispatcher()->socketCount() <= 2, 10000); // the server's listener
+}
+
+void TestEpollDispatcher::bigWriteFallsBackToEpoll()
+{
+    // Small writes go out at the first, optimistic try of the write notifier; 32 MiB to a peer
+    // that reads nothing at first cannot, so the socket's write notifier must then be watched
+    // by epoll until the peer drains it.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QTcpSocket sender;
+    sender.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_VERIFY(server.hasPendingConnections());
+    QTcpSocket *receiver = server.nextPendingConnection();
+    QTRY_COMPARE(sender.state(), QAbstractSocket::ConnectedState);
+
+    const quint64 triedBefore = dispatcher()->optimisticWrites();
+    sender.write("small");
+    QTRY_COMPARE(receiver->bytesAvailable(), qint64(5));
+    QVERIFY(dispatcher()->optimisticWrites() > triedBefore);
+    receiver->readAll();
+
+    const quint64 fallbacksBefore = dispatcher()->optimisticFallbacks();
+    QByteArray big(32 * 1024 * 1024, '\0');
+    for (qsizetype i = 0; i < big.size(); i += 4096)
+        big[i] = char(i / 4096);
+    receiver->setReadBufferSize(64 * 1024); // reads only as fast as the test drains it
+    sender.write(big);
+    QTest::qWait(200); // the sender is stuck with most of it now
+    QVERIFY(sender.bytesToWrite() > 0);
+    QVERIFY(dispatcher()->optimisticFallbacks() > fallbacksBefore);
+    QByteArray received = receiver->readAll();
+    receiver->setReadBufferSize(0); // now drain at full speed
+    connect(receiver, &QTcpSocket::readyRead, this, [&] { received += receiver->readAll(); });
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), big.size(), 30000);
+    QVERIFY(received == big);
+    QTRY_COMPARE(sender.bytesToWrite(), qint64(0));
 }
 
 void TestEpollDispatcher::deleteSocketInsideAnotherHandler()
