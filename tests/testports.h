@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Free loopback TCP ports for tests that start servers (needs Qt Network). Tests run in
-// parallel: either let the OS pick (freePort, freePortRange) or pick within a range that only one
-// test file uses (freePortBlock).
+// parallel. Ports are picked below the kernel's ephemeral range (32768-60999 on Linux): a port
+// the OS handed out and we released can be taken again at once as the local port of any
+// outgoing connection (a test opening hundreds of clients does that), so a server started on it
+// a moment later would find it in use. freePort and freePortRange share one range; a test file
+// may use a range of its own with freePortBlock.
 #pragma once
 
 #include <QHostAddress>
@@ -12,35 +15,6 @@
 #include <vector>
 
 namespace dt::test {
-
-/// A port nobody listens on right now: the OS picks it, we release it.
-inline quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-/// A base port with `count` free consecutive ports (the base asked from the OS, the rest
-/// verified by listening on them), or 0.
-inline quint16 freePortRange(int count)
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        const quint16 base = freePort();
-        if (base == 0 || int(base) + count > 65535)
-            continue;
-        std::vector<std::unique_ptr<QTcpServer>> held;
-        bool allFree = true;
-        for (int i = 0; i < count && allFree; ++i) {
-            held.push_back(std::make_unique<QTcpServer>());
-            allFree = held.back()->listen(QHostAddress::LocalHost, quint16(base + i));
-        }
-        if (allFree)
-            return base;
-    }
-    return 0;
-}
 
 /// A block of `count` consecutive ports that are free now, picked at random in [first, last]
 /// (each test file uses its own range, so parallel tests do not collide), or 0.
@@ -58,6 +32,22 @@ inline quint16 freePortBlock(quint16 first, quint16 last, int count)
             return base;
     }
     return 0;
+}
+
+/// The range freePort() and freePortRange() pick from (below the ranges test files reserve).
+constexpr quint16 SharedPortsFirst = 28000;
+constexpr quint16 SharedPortsLast = 31999;
+
+/// A port nobody listens on right now, or 0.
+inline quint16 freePort()
+{
+    return freePortBlock(SharedPortsFirst, SharedPortsLast, 1);
+}
+
+/// A base port with `count` free consecutive ports, or 0.
+inline quint16 freePortRange(int count)
+{
+    return freePortBlock(SharedPortsFirst, SharedPortsLast, count);
 }
 
 } // namespace dt::test

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -230,15 +231,26 @@ int EpollEventDispatcher::activateSockets(int ready)
         if (it->exception && (event.events & (EPOLLPRI | broken)))
             pending.push_back(it->exception);
     }
+    return sendActivations(pending, {});
+}
+
+// Sends SockAct to each notifier in turn. An earlier handler may unregister (or delete) a later
+// one: unregisterSocketNotifier() clears its entries here, so it is skipped.
+int EpollEventDispatcher::sendActivations(std::vector<QSocketNotifier *> &pending,
+    const std::function<void(QSocketNotifier *, int)> &afterEach)
+{
     m_activations.push_back(&pending);
     int activated = 0;
     for (QSocketNotifier *&notifier : pending) {
         QSocketNotifier *target = std::exchange(notifier, nullptr);
         if (!target)
-            continue; // unregistered (or deleted) by an earlier handler
+            continue;
+        const int fd = int(target->socket());
         QEvent event(QEvent::SockAct);
         QCoreApplication::sendEvent(target, &event);
         ++activated;
+        if (afterEach)
+            afterEach(target, fd); // target may be deleted now: compare, never dereference
     }
     m_activations.pop_back();
     return activated;
@@ -259,16 +271,7 @@ int EpollEventDispatcher::activateOptimisticWrites()
         if (it != m_watches.cend() && it->optimisticWrite && it->write)
             pending.push_back(it->write);
     }
-    m_activations.push_back(&pending);
-    int activated = 0;
-    for (QSocketNotifier *&notifier : pending) {
-        QSocketNotifier *target = std::exchange(notifier, nullptr);
-        if (!target)
-            continue;
-        const int fd = int(target->socket());
-        QEvent event(QEvent::SockAct);
-        QCoreApplication::sendEvent(target, &event);
-        ++activated;
+    return sendActivations(pending, [this](QSocketNotifier *target, int fd) {
         ++m_optimisticTried;
         const auto it = m_watches.find(fd);
         if (it != m_watches.end() && it->write == target && it->optimisticWrite) {
@@ -276,9 +279,7 @@ int EpollEventDispatcher::activateOptimisticWrites()
             updateWatch(fd, *it);
             ++m_optimisticFallbacks;
         }
-    }
-    m_activations.pop_back();
-    return activated;
+    });
 }
 
 int EpollEventDispatcher::activateTimers()

@@ -7,6 +7,7 @@
 #include <QAtomicInt>
 #include <QHash>
 
+#include <functional>
 #include <vector>
 
 #include <sys/epoll.h>
@@ -80,6 +81,8 @@ private:
     int activateSockets(int ready);
     int activateTimers();
     int activateOptimisticWrites();
+    int sendActivations(std::vector<QSocketNotifier *> &pending,
+        const std::function<void(QSocketNotifier *, int)> &afterEach);
     void drainWakeUp();
 
     int m_epoll = -1;

@@ -3,6 +3,7 @@
 // so QtTest's own waiting, QTimer, QTcpSocket, QProcess and QModbus all run on it; one case also
 // runs it on a worker QThread.
 #include "eventloop/epolleventdispatcher.h"
+#include "testports.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -410,10 +411,8 @@ void TestEpollDispatcher::modbusRoundTrips()
     map.insert(QModbusDataUnit::HoldingRegisters, { QModbusDataUnit::HoldingRegisters, 0, 10 });
     server.setMap(map);
     server.setServerAddress(1);
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = dt::test::freePort();
+    QVERIFY(port);
     server.setConnectionParameter(QModbusDevice::NetworkAddressParameter, u"127.0.0.1"_s);
     server.setConnectionParameter(QModbusDevice::NetworkPortParameter, port);
     QVERIFY2(server.connectDevice(), qPrintable(server.errorString()));
