@@ -110,8 +110,8 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     Watch &watch = m_watches[fd];
     QSocketNotifier *&slot = slotFor(watch, notifier->type());
     if (slot && slot != notifier)
-        qWarning("EpollEventDispatcher: a second socket notifier of the same type for socket %d",
-            fd);
+        qWarning(
+            "EpollEventDispatcher: a second socket notifier of the same type for socket %d", fd);
     slot = notifier;
     if (notifier->type() == QSocketNotifier::Write && watch.read && !watch.optimisticWrite
         && !(watch.events & EPOLLOUT)) {
@@ -177,8 +177,7 @@ void EpollEventDispatcher::wakeUp()
     // Any thread. One write until the loop has seen it: the counter needs no more.
     if (m_wakePending.testAndSetAcquire(0, 1)) {
         const quint64 one = 1;
-        while (::write(m_wake, &one, sizeof one) < 0 && errno == EINTR) {
-        }
+        while (::write(m_wake, &one, sizeof one) < 0 && errno == EINTR) { }
     }
 }
 
@@ -191,8 +190,7 @@ void EpollEventDispatcher::interrupt()
 void EpollEventDispatcher::drainWakeUp()
 {
     quint64 count = 0;
-    while (::read(m_wake, &count, sizeof count) < 0 && errno == EINTR) {
-    }
+    while (::read(m_wake, &count, sizeof count) < 0 && errno == EINTR) { }
     m_wakePending.storeRelease(0);
 }
 
@@ -315,7 +313,8 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     // Write notifiers waiting for their optimistic try are work for this pass: do not block.
     const bool writesDue = includeSockets && !m_optimisticWrites.empty();
-    int timeout = includeTimers ? waitTimeoutMs(canWait && !writesDue) : (canWait && !writesDue ? -1 : 0);
+    int timeout
+        = includeTimers ? waitTimeoutMs(canWait && !writesDue) : (canWait && !writesDue ? -1 : 0);
     int handled = 0;
     if (includeSockets) {
         const int ready = epoll_wait(m_epoll, m_events.data(), int(m_events.size()), timeout);

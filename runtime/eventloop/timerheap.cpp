@@ -83,8 +83,8 @@ QList<QAbstractEventDispatcher::TimerInfo> TimerHeap::timersOf(QObject *object) 
     for (auto it = m_byObject.constFind(object); it != m_byObject.cend() && it.key() == object;
          ++it) {
         const Timer &timer = m_timers[it.value()];
-        infos.append(QAbstractEventDispatcher::TimerInfo(it.value(), int(timer.intervalMs),
-            timer.type));
+        infos.append(
+            QAbstractEventDispatcher::TimerInfo(it.value(), int(timer.intervalMs), timer.type));
     }
     return infos;
 }

@@ -11,6 +11,7 @@
 // A QAbstractItemModelTester watches every item model of the window and of its dialogs.
 #include "testsupport.h"
 #include "tst_workbenchsemantics.h"
+#include "tst_editordriver.h"
 #include "tst_workbenchsupport.h"
 
 #include "mainwindow.h"
@@ -57,6 +58,8 @@
 using namespace Qt::StringLiterals;
 using namespace dt;
 using namespace dt::editor;
+using dt::test::editCell;
+using dt::test::typeIntoOpenEditor;
 
 class TestWorkbenchBuild : public QObject
 {
@@ -93,10 +96,6 @@ private:
     QString keyForPath(const QString &path) const;
     bool trigger(QAction *action, const QString &what);
     bool selectNode(const QString &key);
-    bool fillEditor(QWidget *editor, const QString &text);
-    bool commitEditor(QWidget *editor);
-    bool typeIntoOpenEditor(QAbstractItemView *view, const QString &text);
-    bool editCell(QAbstractItemView *view, const QModelIndex &index, const QString &text);
     bool dropLibraryClass(const QString &classPath, const QString &targetKey);
     bool pickClass(QAction *action, const QString &classPath);
     /// Types a description into the details tab, then selects otherKey (which commits it).
@@ -188,76 +187,6 @@ bool TestWorkbenchBuild::selectNode(const QString &key)
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     EC_CHECK(hierarchy()->currentKey() == key, u"selecting did not make current: "_s + key);
     return true;
-}
-
-bool TestWorkbenchBuild::fillEditor(QWidget *editor, const QString &text)
-{
-    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        if (combo->isEditable()) {
-            combo->setEditText(text);
-            return true;
-        }
-        const int row = combo->findText(text);
-        EC_CHECK(row >= 0,
-            u"'%1' is not offered by the combo box (%2)"_s.arg(text, editor->objectName()));
-        combo->setCurrentIndex(row);
-        return true;
-    }
-    if (auto *check = qobject_cast<QCheckBox *>(editor)) {
-        const bool wanted = AttributeDelegate::booleanValue(text);
-        if (check->isChecked() != wanted)
-            QTest::keyClick(check, Qt::Key_Space);
-        EC_CHECK(check->isChecked() == wanted, u"the check box did not toggle"_s);
-        return true;
-    }
-    if (auto *spin = qobject_cast<QAbstractSpinBox *>(editor)) {
-        spin->selectAll(); // the number only: prefix and suffix stay
-        dt::test::typeText(spin, text);
-        return true;
-    }
-    if (auto *line = qobject_cast<QLineEdit *>(editor)) {
-        line->selectAll();
-        if (text.isEmpty())
-            QTest::keyClick(line, Qt::Key_Backspace);
-        else
-            dt::test::typeText(line, text);
-        EC_CHECK(
-            line->text() == text, u"the line edit shows '%1', not '%2'"_s.arg(line->text(), text));
-        return true;
-    }
-    EC_CHECK(
-        false, u"unexpected editor type "_s + QLatin1StringView(editor->metaObject()->className()));
-    return false;
-}
-
-bool TestWorkbenchBuild::commitEditor(QWidget *editor)
-{
-    // Enter, as a user confirms an edit; the delegate commits and closes the editor.
-    QPointer<QWidget> guard(editor);
-    QTest::keyClick(editor, Qt::Key_Return);
-    EC_CHECK(QTest::qWaitFor([&guard]() { return guard.isNull(); }, 10000),
-        u"the editor did not close after Enter"_s);
-    return true;
-}
-
-bool TestWorkbenchBuild::typeIntoOpenEditor(QAbstractItemView *view, const QString &text)
-{
-    QWidget *editor = view->indexWidget(view->currentIndex());
-    EC_CHECK(editor, u"no editor open in "_s + view->objectName());
-    return fillEditor(editor, text) && commitEditor(editor);
-}
-
-bool TestWorkbenchBuild::editCell(
-    QAbstractItemView *view, const QModelIndex &index, const QString &text)
-{
-    EC_CHECK(index.isValid(), u"no cell to edit in "_s + view->objectName());
-    view->scrollTo(index);
-    view->setCurrentIndex(index);
-    view->edit(index);
-    QWidget *editor = view->indexWidget(index);
-    EC_CHECK(editor,
-        u"no editor opened in %1 for '%2'"_s.arg(view->objectName(), index.data().toString()));
-    return fillEditor(editor, text) && commitEditor(editor);
 }
 
 bool TestWorkbenchBuild::dropLibraryClass(const QString &classPath, const QString &targetKey)
