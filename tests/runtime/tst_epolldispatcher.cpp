@@ -311,11 +311,15 @@ void TestEpollDispatcher::bigWriteFallsBackToEpoll()
     QTcpSocket *receiver = server.nextPendingConnection();
     QTRY_COMPARE(sender.state(), QAbstractSocket::ConnectedState);
 
+    // The first write may still find the write notifier of the connect enabled (then epoll
+    // handles it); the later ones start from a drained socket.
     const quint64 triedBefore = dispatcher()->optimisticWrites();
-    sender.write("small");
-    QTRY_COMPARE(receiver->bytesAvailable(), qint64(5));
+    for (int i = 0; i < 3; ++i) {
+        sender.write("small");
+        QTRY_COMPARE(receiver->bytesAvailable(), qint64(5));
+        QCOMPARE(receiver->readAll(), QByteArray("small"));
+    }
     QVERIFY(dispatcher()->optimisticWrites() > triedBefore);
-    receiver->readAll();
 
     const quint64 fallbacksBefore = dispatcher()->optimisticFallbacks();
     QByteArray big(32 * 1024 * 1024, '\0');
