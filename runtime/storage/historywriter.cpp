@@ -11,7 +11,11 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cerrno>
 #include <limits>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +39,19 @@ QVariant valueVariant(const QString &value)
     if (value.isNull() || !value.contains(QChar(0)))
         return value;
     return QString(value).remove(QChar(0));
+}
+
+// Linux keeps a nice value per thread: raise this thread's by `increment` (up to 19).
+void lowerCurrentThreadPriority(int increment)
+{
+    const id_t thread = id_t(gettid());
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, thread);
+    if (current == -1 && errno != 0)
+        return;
+    if (setpriority(PRIO_PROCESS, thread, std::min(19, current + increment)) != 0)
+        qCWarning(lcStorage) << "cannot lower the history writer's priority:"
+                             << qt_error_string(errno);
 }
 
 } // namespace
@@ -89,6 +106,8 @@ void HistoryWriter::wake()
 void HistoryWriter::start()
 {
     const StorageConfig &config = m_backend.config();
+    if (config.writerNiceness > 0)
+        lowerCurrentThreadPriority(config.writerNiceness);
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(std::max(1, config.flushIntervalMs));
     connect(m_flushTimer, &QTimer::timeout, this, &HistoryWriter::process);

@@ -29,9 +29,9 @@ struct StorageConfig
     int retentionDays = 0;
     /// Records per transaction in steady state (the writer is woken when this many wait);
     /// a backlog is committed in transactions of up to 8 batches.
-    int batchSize = 2000;
+    int batchSize = 10000;
     /// How long a record may wait in memory before the writer commits it.
-    int flushIntervalMs = 100;
+    int flushIntervalMs = 250;
 
     // Additions beyond the first contract (defaults keep the old behaviour).
     /// How often retention runs (it also runs once after the first successful connection).
@@ -42,6 +42,10 @@ struct StorageConfig
     /// First delay before reconnecting after a failure; doubles up to reconnectMaxMs.
     int reconnectMinMs = 100;
     int reconnectMaxMs = 2000;
+    /// The writer thread's nice value relative to the thread that opens the store (Linux keeps
+    /// one per thread). History is buffered and never waited for, while the engine thread's
+    /// device I/O is: on a busy machine the scheduler should prefer the latter. 0 = same.
+    int writerNiceness = 10;
 };
 
 /// "SQLite", "PostgreSQL" or "MySQL".
