@@ -20,9 +20,7 @@ namespace dt::runtime {
 
 namespace {
 
-// Sockets activated per pass at most. Due timers and posted events wait for the pass to end, so
-// a short pass keeps 1,000 devices' polls on time (measured at ~30 µs per Modbus reply).
-constexpr int MaxEventsPerPass = 64;
+constexpr int MaxEventsPerPass = 256;
 
 } // namespace
 
@@ -251,24 +249,19 @@ int EpollEventDispatcher::sendActivations(std::vector<QSocketNotifier *> &pendin
         ++activated;
         if (afterEach)
             afterEach(target, fd); // target may be deleted now: compare, never dereference
-        else
-            activateOptimisticWrites(); // what this handler wrote goes out now
     }
     m_activations.pop_back();
     return activated;
 }
 
-// Write notifiers enabled since the last try, tried without epoll: called after every handler,
-// so data a handler buffers leaves at once instead of after the rest of the pass. One that is
-// still enabled after its activation did not get all its data out: from now on epoll watches
-// it. Not re-entered from the write handlers it runs.
+// Write notifiers enabled since the last pass, tried without epoll. One that is still enabled
+// after its activation did not get all its data out: from now on epoll watches it.
 int EpollEventDispatcher::activateOptimisticWrites()
 {
-    if (m_optimisticWrites.empty() || m_flushingWrites)
+    if (m_optimisticWrites.empty())
         return 0;
     std::vector<int> due;
     due.swap(m_optimisticWrites);
-    m_flushingWrites = true;
     std::vector<QSocketNotifier *> pending;
     pending.reserve(due.size());
     for (int fd : due) {
@@ -276,7 +269,7 @@ int EpollEventDispatcher::activateOptimisticWrites()
         if (it != m_watches.cend() && it->optimisticWrite && it->write)
             pending.push_back(it->write);
     }
-    const int n = sendActivations(pending, [this](QSocketNotifier *target, int fd) {
+    return sendActivations(pending, [this](QSocketNotifier *target, int fd) {
         ++m_optimisticTried;
         const auto it = m_watches.find(fd);
         if (it != m_watches.end() && it->write == target && it->optimisticWrite) {
@@ -285,8 +278,6 @@ int EpollEventDispatcher::activateOptimisticWrites()
             ++m_optimisticFallbacks;
         }
     });
-    m_flushingWrites = false;
-    return n;
 }
 
 int EpollEventDispatcher::activateTimers()
@@ -301,7 +292,6 @@ int EpollEventDispatcher::activateTimers()
         QCoreApplication::sendEvent(timer.object, &event);
         m_timers.finished(timer.id);
         ++fired;
-        activateOptimisticWrites(); // e.g. the requests of the polls this timer started
     }
     return fired;
 }
@@ -311,7 +301,6 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     m_interrupted.storeRelaxed(0);
     Q_EMIT awake();
     QCoreApplication::sendPostedEvents();
-    activateOptimisticWrites();
 
     const bool includeTimers = !flags.testFlag(QEventLoop::X11ExcludeTimers);
     const bool includeSockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);

@@ -25,13 +25,11 @@ namespace dt::runtime {
 /// It delivers the same events as Qt's dispatchers (posted events first, then socket
 /// activations, then due timers, each pass) with two differences: it cannot see Qt's private
 /// "events pending" flag, so it relies on the wake-up every posted event triggers; and a write
-/// notifier enabled on an established stream (one that also has a read notifier) is activated
-/// right after the handler that enabled it returns, without asking the kernel first. A socket
-/// enables its write notifier when it has buffered data and disables it once the data is
-/// written, which is almost always at the first try: two epoll_ctl calls per request saved on
-/// both ends of every Modbus exchange, and a request or reply never waits for the rest of the
-/// pass. When the data does not all go (the notifier stays enabled), epoll watches for
-/// writability as usual.
+/// notifier enabled on an established stream (one that also has a read notifier) is activated in
+/// the next pass without asking the kernel first. A socket enables its write notifier when it
+/// has buffered data and disables it once the data is written, which is almost always at the
+/// first try: two epoll_ctl calls per request saved on both ends of every Modbus exchange. When
+/// the data does not all go (the notifier stays enabled), epoll watches for writability as usual.
 class EpollEventDispatcher : public QAbstractEventDispatcher
 {
     Q_OBJECT
@@ -98,7 +96,6 @@ private:
     std::vector<std::vector<QSocketNotifier *> *> m_activations;
     std::vector<epoll_event> m_events;
     std::vector<int> m_optimisticWrites; ///< descriptors whose write notifier is due a try
-    bool m_flushingWrites = false; ///< inside activateOptimisticWrites()
     quint64 m_optimisticTried = 0;
     quint64 m_optimisticFallbacks = 0;
 };
