@@ -159,46 +159,98 @@ void Engine::invokeMethod(
     r->twin->invoke(r->local, action, source, std::move(done));
 }
 
-Result<QList<HistoryRecord>> Engine::history(const QString &path, const QString &attribute, int n)
+void Engine::history(const QString &path, const QString &attribute, int n, HistoryDone done)
 {
     using R = Result<QList<HistoryRecord>>;
     const std::optional<Route> r = route(path);
-    if (!r)
-        return R::failure(
-            isRunning() ? u"no element '%1' in any twin"_s.arg(path) : u"no twin is running"_s);
-    if (!r->twin->history())
-        return R::failure(
-            u"twin '%1' keeps no history (no storage component)"_s.arg(r->twin->name()));
-    R records = r->twin->history()->lastRecords(r->local, attribute, n);
-    if (records) {
-        for (HistoryRecord &record : *records)
-            record.path = joinPath(r->twin->prefix(), record.path);
+    if (!r) {
+        done(R::failure(
+            isRunning() ? u"no element '%1' in any twin"_s.arg(path) : u"no twin is running"_s));
+        return;
     }
-    return records;
+    if (!r->twin->history()) {
+        done(R::failure(
+            u"twin '%1' keeps no history (no storage component)"_s.arg(r->twin->name())));
+        return;
+    }
+    const QString prefix = r->twin->prefix();
+    r->twin->history()->lastRecordsAsync(r->local, attribute, n, [prefix, done](R records) {
+        if (records) {
+            for (HistoryRecord &record : *records)
+                record.path = joinPath(prefix, record.path);
+        }
+        done(records);
+    });
 }
 
-Result<QList<EventRecord>> Engine::events(int n)
+namespace {
+
+/// The events of several twins' stores, answered on their reader threads: the last answer
+/// merges them (newest first, n at most) and calls done once.
+struct EventsGathering
+{
+    QMutex mutex;
+    int waiting = 0;
+    int n = 0;
+    QList<EventRecord> all;
+    QString error;
+    Engine::EventsDone done;
+
+    void answer(const QString &prefix, const Result<QList<EventRecord>> &events)
+    {
+        QMutexLocker lock(&mutex);
+        if (!events) {
+            if (error.isEmpty())
+                error = events.error();
+        } else {
+            for (EventRecord e : *events) {
+                e.path = joinPath(prefix, e.path);
+                all.append(e);
+            }
+        }
+        if (--waiting > 0)
+            return;
+        lock.unlock();
+        if (!error.isEmpty()) {
+            done(Result<QList<EventRecord>>::failure(error));
+            return;
+        }
+        std::stable_sort(all.begin(), all.end(), [](const EventRecord &a, const EventRecord &b) {
+            return a.timestampMs > b.timestampMs;
+        });
+        if (all.size() > n)
+            all.resize(qMax(0, n));
+        done(all);
+    }
+};
+
+} // namespace
+
+void Engine::events(int n, EventsDone done)
 {
     using R = Result<QList<EventRecord>>;
-    if (!isRunning())
-        return R::failure(u"no twin is running"_s);
-    QList<EventRecord> all;
-    for (const auto &twin : m_twins) {
-        if (!twin->history())
-            continue;
-        R events = twin->history()->lastEvents(n);
-        if (!events)
-            return events;
-        for (EventRecord &e : *events) {
-            e.path = joinPath(twin->prefix(), e.path);
-            all.append(e);
-        }
+    if (!isRunning()) {
+        done(R::failure(u"no twin is running"_s));
+        return;
     }
-    std::stable_sort(all.begin(), all.end(),
-        [](const EventRecord &a, const EventRecord &b) { return a.timestampMs > b.timestampMs; });
-    if (all.size() > n)
-        all.resize(qMax(0, n));
-    return all;
+    auto gathering = std::make_shared<EventsGathering>();
+    gathering->n = n;
+    gathering->done = std::move(done);
+    QList<std::pair<HistoryStore *, QString>> stores;
+    for (const auto &twin : m_twins) {
+        if (twin->history())
+            stores.append({ twin->history(), twin->prefix() });
+    }
+    if (stores.isEmpty()) {
+        gathering->done(QList<EventRecord>());
+        return;
+    }
+    gathering->waiting = int(stores.size());
+    for (const auto &[store, prefix] : stores) {
+        store->lastEventsAsync(n, [gathering, prefix = prefix](const R &events) {
+            gathering->answer(prefix, events);
+        });
+    }
 }
 
 Result<void> Engine::snapshot(const QString &file)

@@ -54,10 +54,15 @@ public:
     void writeAttribute(const QString &path, const QString &attribute, const QString &value,
         const Source &source, Done done);
     void invokeMethod(const QString &path, const QString &action, const Source &source, Done done);
+    using HistoryDone = std::function<void(const Result<QList<HistoryRecord>> &)>;
+    using EventsDone = std::function<void(const Result<QList<EventRecord>> &)>;
     /// Last n history records of an element (attribute empty: all its attributes), newest first.
-    Result<QList<HistoryRecord>> history(const QString &path, const QString &attribute, int n);
-    /// Last n events of all twins, newest first.
-    Result<QList<EventRecord>> events(int n);
+    /// The database is read on the storage's reader thread, never on the engine thread (its
+    /// devices keep being polled meanwhile): `done` is called there, or at once for a path that
+    /// names no element. It must be callable from any thread.
+    void history(const QString &path, const QString &attribute, int n, HistoryDone done);
+    /// Last n events of all twins, newest first; `done` as for history().
+    void events(int n, EventsDone done);
     /// Writes the model with current values (CAEX 3.0, see snapshot.h).
     Result<void> snapshot(const QString &file);
 

@@ -187,14 +187,14 @@ void RuntimeHost::history(const QString &path, const QString &attribute, int n, 
 {
     Engine *engine = m_engine;
     const auto deliver = deliverer<Result<QList<HistoryRecord>>>(context, std::move(callback));
-    post([=]() { deliver(engine->history(path, attribute, n)); });
+    post([=]() { engine->history(path, attribute, n, deliver); });
 }
 
 void RuntimeHost::events(int n, QObject *context, EventsCallback callback)
 {
     Engine *engine = m_engine;
     const auto deliver = deliverer<Result<QList<EventRecord>>>(context, std::move(callback));
-    post([=]() { deliver(engine->events(n)); });
+    post([=]() { engine->events(n, deliver); });
 }
 
 void RuntimeHost::snapshot(const QString &file, QObject *context, Done done)

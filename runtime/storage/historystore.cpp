@@ -120,6 +120,22 @@ Result<QList<EventRecord>> HistoryStore::lastEvents(int n) const
     return result;
 }
 
+void HistoryStore::lastRecordsAsync(
+    const QString &path, const QString &attribute, int n, RecordsCallback done) const
+{
+    HistoryReader *reader = m_reader;
+    QMetaObject::invokeMethod(
+        reader, [reader, path, attribute, n, done] { done(reader->lastRecords(path, attribute, n)); },
+        Qt::QueuedConnection);
+}
+
+void HistoryStore::lastEventsAsync(int n, EventsCallback done) const
+{
+    HistoryReader *reader = m_reader;
+    QMetaObject::invokeMethod(
+        reader, [reader, n, done] { done(reader->lastEvents(n)); }, Qt::QueuedConnection);
+}
+
 bool HistoryStore::integrityCheck()
 {
     bool ok = false;

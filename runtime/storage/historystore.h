@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -66,6 +67,16 @@ public:
         const QString &path, const QString &attribute, int n) const;
     /// The newest n events, newest first. Thread-safe.
     Result<QList<EventRecord>> lastEvents(int n) const;
+
+    using RecordsCallback = std::function<void(const Result<QList<HistoryRecord>> &)>;
+    using EventsCallback = std::function<void(const Result<QList<EventRecord>> &)>;
+    /// As lastRecords()/lastEvents(), without waiting: the query runs on the reader thread,
+    /// which then calls `done` (so `done` must be safe to call there). A caller such as the
+    /// engine thread keeps serving its devices meanwhile. Queries asked for before the store
+    /// is destroyed are answered before it closes.
+    void lastRecordsAsync(
+        const QString &path, const QString &attribute, int n, RecordsCallback done) const;
+    void lastEventsAsync(int n, EventsCallback done) const;
 
     /// Waits up to timeoutMs until everything appended before the call is committed (or
     /// rejected/dropped, see Stats); true when nothing of it is still waiting.

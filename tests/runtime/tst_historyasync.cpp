@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HistoryStore's asynchronous queries: they run on the reader thread, the caller never waits.
+#include "storage/historystore.h"
+
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSemaphore>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+using dt::runtime::EventRecord;
+using dt::runtime::HistoryRecord;
+using dt::runtime::HistoryStore;
+using dt::runtime::Quality;
+using dt::runtime::StorageConfig;
+
+namespace {
+
+using Records = dt::Result<QList<HistoryRecord>>;
+using Events = dt::Result<QList<EventRecord>>;
+
+/// What one asynchronous answer delivered, and on which thread.
+template<typename T> struct Answer
+{
+    QMutex mutex;
+    bool done = false;
+    T result = T::failure(u"no answer"_s);
+    QThread *thread = nullptr;
+
+    void set(const T &value)
+    {
+        QMutexLocker lock(&mutex);
+        result = value;
+        thread = QThread::currentThread();
+        done = true;
+    }
+    bool isDone()
+    {
+        QMutexLocker lock(&mutex);
+        return done;
+    }
+};
+
+QStringList values(const QList<HistoryRecord> &records)
+{
+    QStringList out;
+    for (const HistoryRecord &r : records)
+        out << r.path + u'/' + r.attribute + u'=' + r.value;
+    return out;
+}
+
+} // namespace
+
+class HistoryAsyncTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        StorageConfig config;
+        config.file = m_dir.filePath(u"async-%1.sqlite"_s.arg(++m_serial));
+        auto store = HistoryStore::open(config);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error()));
+        m_store = store.takeValue();
+        const qint64 t0 = 1'700'000'000'000LL;
+        for (int i = 0; i < 30; ++i) {
+            m_store->append(HistoryRecord { u"Valve%1"_s.arg(i % 3), u"Position"_s,
+                QString::number(i), t0 + i, Quality::Good, u"sim"_s });
+        }
+        for (int i = 0; i < 4; ++i) {
+            EventRecord event;
+            event.timestampMs = t0 + 100 + i;
+            event.path = u"Valve1"_s;
+            event.event = u"TorqueHigh"_s;
+            event.severity = u"warning"_s;
+            event.state = i % 2 ? u"cleared"_s : u"raised"_s;
+            event.attribute = u"Torque"_s;
+            event.value = QString::number(90 + i);
+            m_store->appendEvent(event);
+        }
+        QVERIFY(m_store->flush(30'000));
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    // The answers equal the blocking queries' and come from another thread.
+    void sameAnswersFromTheReaderThread()
+    {
+        Answer<Records> records;
+        Answer<Events> events;
+        m_store->lastRecordsAsync(u"Valve1"_s, u"Position"_s, 4,
+            [&records](const Records &r) { records.set(r); });
+        m_store->lastEventsAsync(3, [&events](const Events &e) { events.set(e); });
+        QTRY_VERIFY(records.isDone());
+        QTRY_VERIFY(events.isDone());
+
+        const Records blocking = m_store->lastRecords(u"Valve1"_s, u"Position"_s, 4);
+        QVERIFY(blocking);
+        QVERIFY2(records.result, qPrintable(records.result ? QString() : records.result.error()));
+        QCOMPARE(values(*records.result), values(*blocking));
+        QCOMPARE(values(*records.result),
+            QStringList({ u"Valve1/Position=28"_s, u"Valve1/Position=25"_s,
+                u"Valve1/Position=22"_s, u"Valve1/Position=19"_s }));
+        QVERIFY(records.thread != QThread::currentThread());
+
+        QVERIFY(events.result);
+        QCOMPARE(events.result->size(), 3);
+        QCOMPARE(events.result->first().value, u"93"_s); // newest first
+        QVERIFY(events.thread != QThread::currentThread());
+    }
+
+    // While the reader thread is busy (held in a first answer), asking again returns at once:
+    // a blocking call would wait for the reader and see the first answer finished.
+    void callerNeverWaits()
+    {
+        QSemaphore gate;
+        std::atomic<bool> firstFinished { false };
+        std::atomic<bool> firstStarted { false };
+        m_store->lastRecordsAsync(u"Valve0"_s, QString(), 1, [&](const Records &) {
+            firstStarted = true;
+            gate.tryAcquire(1, 20'000);
+            firstFinished = true;
+        });
+        QTRY_VERIFY(firstStarted.load());
+
+        Answer<Records> second;
+        m_store->lastRecordsAsync(
+            u"Valve2"_s, u"Position"_s, 2, [&second](const Records &r) { second.set(r); });
+        QVERIFY(!firstFinished.load());
+        QVERIFY(!second.isDone());
+
+        gate.release();
+        QTRY_VERIFY(second.isDone());
+        QVERIFY(firstFinished.load());
+        QVERIFY(second.result);
+        QCOMPARE(values(*second.result),
+            QStringList({ u"Valve2/Position=29"_s, u"Valve2/Position=26"_s }));
+    }
+
+    // A query asked for just before the store goes away is still answered.
+    void answeredBeforeClosing()
+    {
+        Answer<Records> records;
+        m_store->lastRecordsAsync(
+            u"Valve0"_s, u"Position"_s, 1, [&records](const Records &r) { records.set(r); });
+        m_store.reset();
+        QVERIFY(records.isDone());
+        QVERIFY(records.result);
+        QCOMPARE(values(*records.result), QStringList({ u"Valve0/Position=27"_s }));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    int m_serial = 0;
+    std::unique_ptr<HistoryStore> m_store;
+};
+
+QTEST_GUILESS_MAIN(HistoryAsyncTest)
+#include "tst_historyasync.moc"
