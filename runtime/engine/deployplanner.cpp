@@ -401,21 +401,8 @@ private:
         const QString where = u"link '%1' in '%2'"_s.arg(link.name, holder.instancePath);
         Result<model::Resolver::LinkPartner> a = m_resolver.linkPartner(link.refPartnerSideA);
         Result<model::Resolver::LinkPartner> b = m_resolver.linkPartner(link.refPartnerSideB);
-        if (!a || !b) {
-            // Only links a twin depends on stop the deploy; the validator reports the others.
-            const bool relevant = servingTwin(holder.element) >= 0
-                || (a && servingTwin(a->owner.as<model::InternalElement>()) >= 0)
-                || (b && servingTwin(b->owner.as<model::InternalElement>()) >= 0);
-            if (!relevant)
-                return;
-            if (!a)
-                m_errors.append(u"%1: unknown link partner A '%2' (%3)"_s.arg(
-                    where, link.refPartnerSideA, a.error()));
-            if (!b)
-                m_errors.append(u"%1: unknown link partner B '%2' (%3)"_s.arg(
-                    where, link.refPartnerSideB, b.error()));
-            return;
-        }
+        if (!a || !b)
+            return; // the validator reports it as an error: nothing is deployed
         const model::Resolver::LinkPartner *device = nullptr;
         const model::Resolver::LinkPartner *target = nullptr;
         for (const auto &[side, other] : { std::pair { &*a, &*b }, std::pair { &*b, &*a } }) {

@@ -247,9 +247,8 @@ void Engine::events(int n, EventsDone done)
     }
     gathering->waiting = int(stores.size());
     for (const auto &[store, prefix] : stores) {
-        store->lastEventsAsync(n, [gathering, prefix = prefix](const R &events) {
-            gathering->answer(prefix, events);
-        });
+        store->lastEventsAsync(n,
+            [gathering, prefix = prefix](const R &events) { gathering->answer(prefix, events); });
     }
 }
 

@@ -125,7 +125,8 @@ void HistoryStore::lastRecordsAsync(
 {
     HistoryReader *reader = m_reader;
     QMetaObject::invokeMethod(
-        reader, [reader, path, attribute, n, done] { done(reader->lastRecords(path, attribute, n)); },
+        reader,
+        [reader, path, attribute, n, done] { done(reader->lastRecords(path, attribute, n)); },
         Qt::QueuedConnection);
 }
 

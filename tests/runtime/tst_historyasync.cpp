@@ -94,8 +94,8 @@ private Q_SLOTS:
     {
         Answer<Records> records;
         Answer<Events> events;
-        m_store->lastRecordsAsync(u"Valve1"_s, u"Position"_s, 4,
-            [&records](const Records &r) { records.set(r); });
+        m_store->lastRecordsAsync(
+            u"Valve1"_s, u"Position"_s, 4, [&records](const Records &r) { records.set(r); });
         m_store->lastEventsAsync(3, [&events](const Events &e) { events.set(e); });
         QTRY_VERIFY(records.isDone());
         QTRY_VERIFY(events.isDone());
@@ -105,8 +105,8 @@ private Q_SLOTS:
         QVERIFY2(records.result, qPrintable(records.result ? QString() : records.result.error()));
         QCOMPARE(values(*records.result), values(*blocking));
         QCOMPARE(values(*records.result),
-            QStringList({ u"Valve1/Position=28"_s, u"Valve1/Position=25"_s,
-                u"Valve1/Position=22"_s, u"Valve1/Position=19"_s }));
+            QStringList({ u"Valve1/Position=28"_s, u"Valve1/Position=25"_s, u"Valve1/Position=22"_s,
+                u"Valve1/Position=19"_s }));
         QVERIFY(records.thread != QThread::currentThread());
 
         QVERIFY(events.result);

@@ -575,7 +575,8 @@ namespace {
 QList<int> threadNiceValues(const QByteArray &name)
 {
     QList<int> values;
-    const QStringList tasks = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList tasks
+        = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks) {
         QFile comm(u"/proc/self/task/%1/comm"_s.arg(task));
         QFile stat(u"/proc/self/task/%1/stat"_s.arg(task));
