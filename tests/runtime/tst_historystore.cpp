@@ -6,9 +6,7 @@
 #include "storage/historystore.h"
 #include "testsupport.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -16,11 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
-#include <cerrno>
-
-#include <sys/resource.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using dt::runtime::EventRecord;
@@ -119,7 +112,6 @@ private Q_SLOTS:
     void serverOutage_data();
     void serverOutage();
     void lockedSqliteFile();
-    void writerRunsNicer();
     void unreachableServer_data();
     void unreachableServer();
     void throughput_data() { backends(); }
@@ -567,54 +559,6 @@ void HistoryStoreTest::serverOutage()
     const QString sequenceProblem = checkSequence(all, u"v"_s, seq);
     QVERIFY2(sequenceProblem.isEmpty(), qPrintable(sequenceProblem));
     QVERIFY(store->integrityCheck());
-}
-
-namespace {
-
-// Nice values of this process's threads named `name` (Linux keeps one per thread), from /proc.
-QList<int> threadNiceValues(const QByteArray &name)
-{
-    QList<int> values;
-    const QStringList tasks
-        = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &task : tasks) {
-        QFile comm(u"/proc/self/task/%1/comm"_s.arg(task));
-        QFile stat(u"/proc/self/task/%1/stat"_s.arg(task));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name
-            || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        // After the ")" that closes the name: state is field 3 of the line, nice field 19.
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 16)
-            values.append(fields.at(16).toInt());
-    }
-    return values;
-}
-
-int ownNiceValue()
-{
-    errno = 0;
-    return getpriority(PRIO_PROCESS, id_t(gettid()));
-}
-
-} // namespace
-
-// The writer thread yields to the engine thread on a busy machine: it runs writerNiceness nicer
-// than the thread that opened the store, and at the same priority when that is 0.
-void HistoryStoreTest::writerRunsNicer()
-{
-    DT_CONFIG(config, u"sqlite"_s);
-    const int own = ownNiceValue();
-    for (const int niceness : { 10, 0 }) {
-        config.writerNiceness = niceness;
-        DT_OPEN(store, config);
-        store->append(record(u"P"_s, u"A"_s, u"1"_s, QDateTime::currentMSecsSinceEpoch()));
-        QVERIFY(store->flush(30'000)); // the writer has started and committed
-        const QList<int> writers = threadNiceValues("dt.history.writ");
-        QCOMPARE(writers.size(), 1);
-        QCOMPARE(writers.first(), std::min(19, own + niceness));
-    }
 }
 
 void HistoryStoreTest::lockedSqliteFile()

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// HistoryStore's asynchronous queries: they run on the reader thread, the caller never waits.
+// HistoryStore's threads: the writer runs at a lower priority than its owner; asynchronous
+// queries run on the reader thread and the caller never waits.
 #include "storage/historystore.h"
 
+#include <QDir>
+#include <QFile>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSemaphore>
@@ -9,7 +12,12 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using dt::runtime::EventRecord;
@@ -53,9 +61,36 @@ QStringList values(const QList<HistoryRecord> &records)
     return out;
 }
 
+// Nice values of this process's threads named `name` (Linux keeps one per thread), from /proc.
+QList<int> threadNiceValues(const QByteArray &name)
+{
+    QList<int> values;
+    const QStringList tasks
+        = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile comm(u"/proc/self/task/%1/comm"_s.arg(task));
+        QFile stat(u"/proc/self/task/%1/stat"_s.arg(task));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name
+            || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // After the ")" that closes the name: state is field 3 of the line, nice field 19.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 16)
+            values.append(fields.at(16).toInt());
+    }
+    return values;
+}
+
+int ownNiceValue()
+{
+    errno = 0;
+    return getpriority(PRIO_PROCESS, id_t(gettid()));
+}
+
 } // namespace
 
-class HistoryAsyncTest : public QObject
+class HistoryThreadsTest : public QObject
 {
     Q_OBJECT
 
@@ -155,11 +190,32 @@ private Q_SLOTS:
         QCOMPARE(values(*records.result), QStringList({ u"Valve0/Position=27"_s }));
     }
 
+    // The writer thread yields to the engine thread on a busy machine: it runs writerNiceness
+    // nicer than the thread that opened the store, and at the same priority when that is 0.
+    void writerRunsNicer()
+    {
+        m_store.reset(); // only the store under test has a writer thread
+        const int own = ownNiceValue();
+        for (const int niceness : { 10, 0 }) {
+            StorageConfig config;
+            config.file = m_dir.filePath(u"nice-%1.sqlite"_s.arg(niceness));
+            config.writerNiceness = niceness;
+            auto store = HistoryStore::open(config);
+            QVERIFY2(store, qPrintable(store ? QString() : store.error()));
+            (*store)->append(HistoryRecord {
+                u"P"_s, u"A"_s, u"1"_s, 1'700'000'000'000LL, Quality::Good, u"sim"_s });
+            QVERIFY((*store)->flush(30'000)); // the writer has started and committed
+            const QList<int> writers = threadNiceValues("dt.history.writ");
+            QCOMPARE(writers.size(), 1);
+            QCOMPARE(writers.first(), std::min(19, own + niceness));
+        }
+    }
+
 private:
     QTemporaryDir m_dir;
     int m_serial = 0;
     std::unique_ptr<HistoryStore> m_store;
 };
 
-QTEST_GUILESS_MAIN(HistoryAsyncTest)
-#include "tst_historyasync.moc"
+QTEST_GUILESS_MAIN(HistoryThreadsTest)
+#include "tst_historythreads.moc"
