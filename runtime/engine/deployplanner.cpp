@@ -15,6 +15,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace dt::runtime {
@@ -53,12 +55,16 @@ QString endpointText(const ModbusDeviceConfig &config)
 class Planner
 {
 public:
-    Planner(DeployPlan &plan, model::Resolver &resolver, const DeployOptions &options)
+    /// `validated`: IDs (paths without one) of the elements and interfaces the validator has
+    /// already reported errors for; the planner does not report the same component again.
+    Planner(DeployPlan &plan, model::Resolver &resolver, const DeployOptions &options,
+        QSet<QString> validated)
         : m_plan(plan)
         , m_resolver(resolver)
         , m_options(options)
         , m_errors(plan.report.errors)
         , m_warnings(plan.report.warnings)
+        , m_validated(std::move(validated))
     {
     }
 
@@ -240,12 +246,16 @@ private:
             case ComponentKind::ModbusTCPClient:
             case ComponentKind::ModbusRTUClient: {
                 Result<ModbusDeviceConfig> config = modbusDeviceFromElement(c, m_resolver);
+                if (!config && reportedByValidator(c))
+                    break; // the register map's rules are the validator's too
                 if (!config) {
                     m_errors.append(u"device '%1': bad register map or connection: %2"_s.arg(
                         path, config.error()));
                     break;
                 }
                 if (Result<void> ok = validateDeviceConfig(*config); !ok) {
+                    if (reportedByValidator(c))
+                        break;
                     m_errors.append(u"device '%1': %2"_s.arg(path, ok.error()));
                     break;
                 }
@@ -294,6 +304,8 @@ private:
                 break;
             case ComponentKind::Unknown:
                 if (!ci.role.isEmpty() && ci.role != "PhysicalDeviceModel"_L1) {
+                    if (reportedByValidator(c))
+                        break; // e.g. a class path that does not resolve
                     m_errors.append(
                         u"component '%1' plays role '%2' but its class '%3' is not a "
                         "component this runtime knows"_s.arg(path, ci.role, ci.className));
@@ -552,6 +564,15 @@ private:
     QHash<const model::InternalElement *, int> m_twinByRoot;
     QHash<const model::InternalElement *, std::pair<int, int>> m_deviceByElement;
     QHash<int, QStringList> m_inactive;
+    QSet<QString> m_validated;
+
+    bool reportedByValidator(const model::InternalElement &element) const
+    {
+        if (m_validated.contains(element.id))
+            return true;
+        return std::any_of(element.interfaces.begin(), element.interfaces.end(),
+            [this](const model::ExternalInterface &i) { return m_validated.contains(i.id); });
+    }
 };
 
 DeployPlan plan(DeployPlan result, const DeployOptions &options, const model::SourceMap *positions)
@@ -559,13 +580,17 @@ DeployPlan plan(DeployPlan result, const DeployOptions &options, const model::So
     model::Resolver resolver(*result.file, QFileInfo(result.fileName).absolutePath());
     const model::Diagnostics diagnostics
         = model::Validator().validate(*result.file, resolver, positions, result.fileName);
+    QSet<QString> validated;
     for (const model::Diagnostic &d : diagnostics) {
-        if (d.severity == model::Severity::Error)
+        if (d.severity == model::Severity::Error) {
             result.report.errors.append(u"validation: "_s + d.toString());
-        else if (d.severity == model::Severity::Warning)
+            if (!d.elementId.isEmpty())
+                validated.insert(d.elementId);
+        } else if (d.severity == model::Severity::Warning) {
             result.report.warnings.append(u"validation: "_s + d.toString());
+        }
     }
-    Planner(result, resolver, options).run();
+    Planner(result, resolver, options, std::move(validated)).run();
     if (!result.report.ok())
         result.twins.clear();
     return result;

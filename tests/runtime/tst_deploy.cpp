@@ -129,15 +129,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("replacement");
         QTest::addColumn<QStringList>("expected"); // each must appear in one error
         // The last expected text appears in exactly one error: the problem is not reported by
-        // both the validator and the planner. Still false where both check the same rule.
+        // both the validator and the planner.
         QTest::addColumn<bool>("once");
         const QString v1Position = u"ID=\"e0010003-0000-4000-8000-000000000025\""_s;
         QTest::newRow("bad register type")
             << v1Position << u"<Value>input</Value>"_s << u"<Value>inputs</Value>"_s
-            << QStringList { u"RegisterType"_s, u"inputs"_s } << false;
+            << QStringList { u"RegisterType"_s, u"inputs"_s } << true;
         QTest::newRow("bit table as uint16")
             << u"ID=\"e0010003-0000-4000-8000-000000000027\""_s << u"<Value>holding</Value>"_s
-            << u"<Value>coil</Value>"_s << QStringList { u"Valve1Modbus"_s, u"State"_s } << false;
+            << u"<Value>coil</Value>"_s
+            << QStringList { u"ModbusVariable 'State'"_s, u"needs DataType bool"_s } << true;
         QTest::newRow("32-bit value beyond the table")
             << u"ID=\"e0010003-0000-4000-8000-000000000028\""_s << u"<Value>56</Value>"_s
             << u"<Value>65535</Value>"_s << QStringList { u"Valve1Modbus"_s, u"OperationCount"_s }
@@ -159,7 +160,7 @@ private Q_SLOTS:
         QTest::newRow("unknown storage")
             << u"Name=\"History\""_s << u"DigitalTwinComponentLib/SQLiteStorage"_s
             << u"DigitalTwinComponentLib/OracleStorage"_s
-            << QStringList { u"RefineryTwin/History"_s, u"Storage"_s } << false;
+            << QStringList { u"InternalElement 'History'"_s, u"OracleStorage"_s } << true;
         QTest::newRow("event on a missing attribute")
             << u"Name=\"Valve1TorqueHigh\""_s << u"<Value>Valve1/Torque</Value>"_s
             << u"<Value>Valve1/Torc</Value>"_s
