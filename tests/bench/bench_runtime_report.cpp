@@ -114,7 +114,8 @@ QString methodText(const RuntimeSettings &s)
            u"insert = the same number of records (at least %6) appended to a fresh HistoryStore "
            u"(2 per append, as the engine does) until flush() returns, against "
            u"QSqlQuery::execBatch "
-           u"into the same schema (WAL, synchronous=NORMAL, 32 MiB page cache, 10,000 rows per transaction, path "
+           u"into the same schema (WAL, synchronous=NORMAL, 32 MiB page cache, 10,000 rows per "
+           u"transaction, path "
            u"ids resolved first); best of %7."_s.arg(number(s.cycleSeconds, 1))
                .arg(number(s.strokeSeconds, 1))
                .arg(BenchMap::ReadsPerCycle)
@@ -258,7 +259,8 @@ QString runtimeTextReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
 QString runtimeMarkdownReport(const RuntimeSettings &s, const std::vector<RuntimeSizeFigures> &all)
 {
     QString out = markdownRow({ u"Devices"_s, u"Pipeline polls/s at %1 ms (target)"_s.arg(s.pollMs),
-        u"Raw loop polls/s (Qt's dispatcher)"_s, u"Runtime CPU"_s, u"Samples/s (persisted = notified)"_s,
+        u"Raw loop polls/s (Qt's dispatcher)"_s, u"Runtime CPU"_s,
+        u"Samples/s (persisted = notified)"_s,
         u"Latency p50 / p99 (goal ≤ %1 ms)"_s.arg(s.pollMs + latencySlackMs),
         u"Max-rate polls/s pipeline / raw (goal ≥ %1)"_s.arg(number(pipelineRatioGoal, 1)),
         u"History insert / raw execBatch (goal ≥ %1)"_s.arg(number(insertRatioGoal, 1)),

@@ -10,8 +10,8 @@
 // answered like a user) and compared with resources/examples/refinery-centralized.aml.
 // A QAbstractItemModelTester watches every item model of the window and of its dialogs.
 #include "testsupport.h"
-#include "tst_workbenchsemantics.h"
 #include "tst_editordriver.h"
+#include "tst_workbenchsemantics.h"
 #include "tst_workbenchsupport.h"
 
 #include "mainwindow.h"

@@ -104,7 +104,8 @@ void TestEpollDispatcher::timersFireInDeadlineOrder()
         auto timer = std::make_unique<QTimer>();
         timer->setSingleShot(true);
         timer->setTimerType(Qt::PreciseTimer);
-        connect(timer.get(), &QTimer::timeout, this, [&order, interval] { order.append(interval); });
+        connect(
+            timer.get(), &QTimer::timeout, this, [&order, interval] { order.append(interval); });
         timer->start(interval);
         timers.push_back(std::move(timer));
     }
@@ -199,8 +200,8 @@ void TestEpollDispatcher::tenThousandTimersFireOnceEach()
         timer->start(i % 50);
         timers.push_back(std::move(timer));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(hits.cbegin(), hits.cend(), [](int h) { return h > 0; }),
-        20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(hits.cbegin(), hits.cend(), [](int h) { return h > 0; }), 20000);
     QTest::qWait(60);
     QVERIFY(std::all_of(hits.cbegin(), hits.cend(), [](int h) { return h == 1; }));
     QCOMPARE(dispatcher()->timerCount(), before);
@@ -240,7 +241,8 @@ void TestEpollDispatcher::zeroTimerDoesNotStarvePostedEvents()
     connect(&busy, &QTimer::timeout, this, [&spins] { ++spins; });
     busy.start(0);
     bool delivered = false;
-    QMetaObject::invokeMethod(this, [&delivered] { delivered = true; }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [&delivered] { delivered = true; }, Qt::QueuedConnection);
     QTRY_VERIFY(delivered);
     QTRY_VERIFY(spins > 10);
 }
@@ -282,7 +284,8 @@ void TestEpollDispatcher::tcpEchoManyClients()
         QTcpSocket *s = socket.get();
         const QByteArray message = "client " + QByteArray::number(i) + '\n';
         connect(s, &QTcpSocket::connected, s, [s, message] { s->write(message); });
-        connect(s, &QTcpSocket::readyRead, s, [s, &echoes, i] { echoes[size_t(i)] += s->readAll(); });
+        connect(
+            s, &QTcpSocket::readyRead, s, [s, &echoes, i] { echoes[size_t(i)] += s->readAll(); });
         s->connectToHost(QHostAddress::LocalHost, server.serverPort());
         clients.push_back(std::move(socket));
     }
@@ -450,13 +453,20 @@ void TestEpollDispatcher::workerThread()
     QTimer *timer = new QTimer;
     timer->moveToThread(&thread);
     connect(&thread, &QThread::started, timer, [timer] { timer->start(2); });
-    connect(timer, &QTimer::timeout, this, [&ticks] { ++ticks; }, Qt::QueuedConnection);
+    connect(
+        timer, &QTimer::timeout, this, [&ticks] { ++ticks; }, Qt::QueuedConnection);
     connect(&thread, &QThread::finished, timer, &QObject::deleteLater);
     thread.start();
     QTRY_VERIFY(ticks >= 5);
     QMetaObject::invokeMethod(
-        timer, [&ranOn] { ranOn.storeRelaxed(QAbstractEventDispatcher::instance() != nullptr
-                              && qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance()) ? 1 : 2); },
+        timer,
+        [&ranOn] {
+            ranOn.storeRelaxed(QAbstractEventDispatcher::instance() != nullptr
+                        && qobject_cast<EpollEventDispatcher *>(
+                            QAbstractEventDispatcher::instance())
+                    ? 1
+                    : 2);
+        },
         Qt::BlockingQueuedConnection);
     QCOMPARE(ranOn.loadRelaxed(), 1);
     thread.quit(); // interrupt() must end the worker's blocking wait
