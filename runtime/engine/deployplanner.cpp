@@ -246,17 +246,14 @@ private:
             case ComponentKind::ModbusTCPClient:
             case ComponentKind::ModbusRTUClient: {
                 Result<ModbusDeviceConfig> config = modbusDeviceFromElement(c, m_resolver);
-                if (!config && reportedByValidator(c))
-                    break; // the register map's rules are the validator's too
                 if (!config) {
-                    m_errors.append(u"device '%1': bad register map or connection: %2"_s.arg(
-                        path, config.error()));
+                    reportUnlessValidated(c,
+                        u"device '%1': bad register map or connection: %2"_s.arg(
+                            path, config.error()));
                     break;
                 }
                 if (Result<void> ok = validateDeviceConfig(*config); !ok) {
-                    if (reportedByValidator(c))
-                        break;
-                    m_errors.append(u"device '%1': %2"_s.arg(path, ok.error()));
+                    reportUnlessValidated(c, u"device '%1': %2"_s.arg(path, ok.error()));
                     break;
                 }
                 DevicePlan device;
@@ -304,9 +301,7 @@ private:
                 break;
             case ComponentKind::Unknown:
                 if (!ci.role.isEmpty() && ci.role != "PhysicalDeviceModel"_L1) {
-                    if (reportedByValidator(c))
-                        break; // e.g. a class path that does not resolve
-                    m_errors.append(
+                    reportUnlessValidated(c,
                         u"component '%1' plays role '%2' but its class '%3' is not a "
                         "component this runtime knows"_s.arg(path, ci.role, ci.className));
                 } else {
@@ -566,12 +561,15 @@ private:
     QHash<int, QStringList> m_inactive;
     QSet<QString> m_validated;
 
-    bool reportedByValidator(const model::InternalElement &element) const
+    /// An error about a component, unless the validator has already reported one for it or
+    /// for one of its interfaces (the same rule seen twice, in other words).
+    void reportUnlessValidated(const model::InternalElement &component, const QString &error)
     {
-        if (m_validated.contains(element.id))
-            return true;
-        return std::any_of(element.interfaces.begin(), element.interfaces.end(),
-            [this](const model::ExternalInterface &i) { return m_validated.contains(i.id); });
+        const bool validated = m_validated.contains(component.id)
+            || std::any_of(component.interfaces.begin(), component.interfaces.end(),
+                [this](const model::ExternalInterface &i) { return m_validated.contains(i.id); });
+        if (!validated)
+            m_errors.append(error);
     }
 };
 
