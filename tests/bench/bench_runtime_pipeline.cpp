@@ -2,6 +2,7 @@
 #include "bench_runtime_pipeline.h"
 
 #include "bench_runtime_model.h"
+#include "procstatus.h"
 
 #include "engine/engine.h"
 #include "engine/runtimehost.h"
@@ -102,6 +103,9 @@ template<typename E> EngineCounters readCounters(E *engine)
     }
     return counters;
 }
+
+// HistoryStore's writer thread ("dt.history.writer", as the kernel keeps it: 15 characters).
+constexpr const char *HistoryWriterThread = "dt.history.writ";
 
 // CPU clock of the engine thread, to split the process's CPU into engine and the rest.
 clockid_t engineThreadClock(runtime::Engine *engine)
@@ -381,6 +385,7 @@ PipelineFigures runPipeline(const PipelineOptions &options)
     const clockid_t engineClock = engineThreadClock(host.engine());
     const EngineCounters before = readCounters(host.engine());
     const double engineCpuBefore = threadSeconds(engineClock);
+    const double writerCpuBefore = threadCpuSeconds(HistoryWriterThread);
     const CpuMeter meter(options.simulatorPid);
     inWindow = true;
     if (options.probeDevices > 0)
@@ -390,6 +395,9 @@ PipelineFigures runPipeline(const PipelineOptions &options)
     inWindow = false;
     figures.polls.cpu = meter.finish();
     const double engineCpu = threadSeconds(engineClock) - engineCpuBefore;
+    const double writerCpuAfter = threadCpuSeconds(HistoryWriterThread);
+    if (writerCpuBefore >= 0 && writerCpuAfter >= 0)
+        figures.historyWriterCpu = writerCpuAfter - writerCpuBefore;
     const EngineCounters after = readCounters(host.engine());
     figures.haveDeviceStats = after.devices;
     if (after.devices) {
