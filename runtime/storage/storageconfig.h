@@ -29,9 +29,9 @@ struct StorageConfig
     int retentionDays = 0;
     /// Records per transaction in steady state (the writer is woken when this many wait);
     /// a backlog is committed in transactions of up to 8 batches.
-    int batchSize = 10000;
+    int batchSize = 2000;
     /// How long a record may wait in memory before the writer commits it.
-    int flushIntervalMs = 250;
+    int flushIntervalMs = 100;
 
     // Additions beyond the first contract (defaults keep the old behaviour).
     /// How often retention runs (it also runs once after the first successful connection).
