@@ -328,6 +328,10 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         }
         if (ready > 0)
             handled += activateSockets(ready);
+        // What the socket handlers posted (a twin's flush of the replies just read) before the
+        // timers: their results leave this pass instead of waiting for the next one.
+        if (ready > 0)
+            QCoreApplication::sendPostedEvents();
         handled += activateOptimisticWrites();
     } else {
         // Sockets excluded: wait for a wake-up or a timer only (ready sockets would spin epoll).
@@ -339,6 +343,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     }
     if (includeTimers)
         handled += activateTimers();
+    // Again after the timers, so the requests they queued (polls) are written in this pass.
+    if (includeSockets)
+        handled += activateOptimisticWrites();
     return handled > 0;
 }
 

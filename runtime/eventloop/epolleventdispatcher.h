@@ -23,10 +23,12 @@ namespace dt::runtime {
 /// Install it before the thread's event loop exists: QThread::setEventDispatcher() before
 /// start(), or QCoreApplication::setEventDispatcher() before the application object is built.
 /// It delivers the same events as Qt's dispatchers (posted events first, then socket
-/// activations, then due timers, each pass) with two differences: it cannot see Qt's private
-/// "events pending" flag, so it relies on the wake-up every posted event triggers; and a write
-/// notifier enabled on an established stream (one that also has a read notifier) is activated in
-/// the next pass without asking the kernel first. A socket enables its write notifier when it
+/// activations, then due timers, each pass) with three differences: it cannot see Qt's private
+/// "events pending" flag, so it relies on the wake-up every posted event triggers; events posted
+/// by socket handlers are also delivered right after the sockets, before the timers; and a write
+/// notifier enabled on an established stream (one that also has a read notifier) is activated
+/// without asking the kernel first, after the sockets and again after the timers of the pass
+/// that enabled it. A socket enables its write notifier when it
 /// has buffered data and disables it once the data is written, which is almost always at the
 /// first try: two epoll_ctl calls per request saved on both ends of every Modbus exchange. When
 /// the data does not all go (the notifier stays enabled), epoll watches for writability as usual.
@@ -69,7 +71,7 @@ private:
         QSocketNotifier *write = nullptr;
         QSocketNotifier *exception = nullptr;
         quint32 events = 0; ///< what epoll watches for this descriptor now
-        /// The write notifier is activated in the next pass without asking epoll (see
+        /// The write notifier is activated later in the pass without asking epoll (see
         /// registerSocketNotifier); epoll watches EPOLLOUT only when that did not drain it.
         bool optimisticWrite = false;
     };

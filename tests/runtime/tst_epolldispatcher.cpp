@@ -68,6 +68,7 @@ private Q_SLOTS:
     void postedEventsFromOtherThreads();
     void tcpEchoManyClients();
     void bigWriteFallsBackToEpoll();
+    void replyResultsAndTimerWritesLeaveInOnePass();
     void deleteSocketInsideAnotherHandler();
     void descriptorReuseAfterClose();
     void processFinishes();
@@ -339,6 +340,56 @@ void TestEpollDispatcher::bigWriteFallsBackToEpoll()
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), big.size(), 30000);
     QVERIFY(received == big);
     QTRY_COMPARE(sender.bytesToWrite(), qint64(0));
+}
+
+// One loop pass with a readable socket and a due timer: what the socket's handler posts (the
+// twin's flush of a Modbus reply) is delivered before the timer, and what the timer writes (the
+// next poll's request) is on the wire before the next pass starts.
+void TestEpollDispatcher::replyResultsAndTimerWritesLeaveInOnePass()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_VERIFY(server.hasPendingConnections());
+    QTcpSocket *peer = server.nextPendingConnection();
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    QTest::qWait(50); // the connect's own write notifier is done with
+
+    QObject scope; // the handlers below go with the test's locals
+    QStringList order;
+    int pass = 0;
+    int timerPass = -1;
+    qint64 unsentAtNextPass = -1;
+    connect(dispatcher(), &QAbstractEventDispatcher::awake, &scope, [&] {
+        ++pass;
+        if (timerPass >= 0 && unsentAtNextPass < 0 && pass > timerPass)
+            unsentAtNextPass = client.bytesToWrite();
+    });
+    connect(peer, &QTcpSocket::readyRead, &scope, [&] {
+        peer->readAll();
+        order.append(u"read"_s);
+        QMetaObject::invokeMethod(
+            &scope, [&order] { order.append(u"posted"_s); }, Qt::QueuedConnection);
+    });
+    QTimer timer;
+    timer.setSingleShot(true);
+    timer.setTimerType(Qt::PreciseTimer);
+    connect(&timer, &QTimer::timeout, &scope, [&] {
+        order.append(u"timer"_s);
+        timerPass = pass;
+        client.write("poll");
+    });
+
+    QVERIFY(client.write("reply") == 5);
+    QVERIFY(client.waitForBytesWritten(1000)); // on the wire, outside the event loop
+    timer.start(20);
+    QThread::msleep(40); // both due when the next pass looks
+    QCoreApplication::processEvents();
+    QCOMPARE(order, (QStringList { u"read"_s, u"posted"_s, u"timer"_s }));
+    QTRY_VERIFY(unsentAtNextPass >= 0);
+    QCOMPARE(unsentAtNextPass, qint64(0));
+    QTRY_COMPARE(order.count(u"read"_s), 2); // and the peer got it
 }
 
 void TestEpollDispatcher::deleteSocketInsideAnotherHandler()
