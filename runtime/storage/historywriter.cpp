@@ -99,8 +99,16 @@ HistoryWriter::~HistoryWriter()
 
 void HistoryWriter::wake()
 {
-    if (!m_wakeQueued.exchange(true))
-        QMetaObject::invokeMethod(this, &HistoryWriter::process, Qt::QueuedConnection);
+    if (!m_wakeQueued.exchange(true)) {
+        QMetaObject::invokeMethod(
+            this, [this] { process(Drain::FullBatches); }, Qt::QueuedConnection);
+    }
+}
+
+void HistoryWriter::requestFlush()
+{
+    m_flushRequested = true;
+    wake();
 }
 
 void HistoryWriter::start()
@@ -110,19 +118,19 @@ void HistoryWriter::start()
         lowerCurrentThreadPriority(config.writerNiceness);
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(std::max(1, config.flushIntervalMs));
-    connect(m_flushTimer, &QTimer::timeout, this, &HistoryWriter::process);
+    connect(m_flushTimer, &QTimer::timeout, this, [this] { process(Drain::All); });
     m_flushTimer->start();
 
     m_retryTimer = new QTimer(this);
     m_retryTimer->setSingleShot(true);
-    connect(m_retryTimer, &QTimer::timeout, this, &HistoryWriter::process);
+    connect(m_retryTimer, &QTimer::timeout, this, [this] { process(Drain::All); });
 
     m_retentionTimer = new QTimer(this);
     m_retentionTimer->setInterval(std::max(1000, config.retentionIntervalMs));
     connect(m_retentionTimer, &QTimer::timeout, this, &HistoryWriter::applyRetention);
     m_retentionTimer->start();
 
-    process();
+    process(Drain::All);
 }
 
 void HistoryWriter::shutdown()
@@ -136,7 +144,7 @@ void HistoryWriter::shutdown()
         m_retryTimer->stop();
     // One last attempt, without waiting for a retry delay: the caller is closing the store.
     if (m_connected || ensureConnected())
-        drain(false);
+        drain(false, Drain::All);
     if (m_connected && !m_uncertainBatch) {
         QSqlQuery meta(QSqlDatabase::database(m_connectionName, false));
         meta.prepare(u"DELETE FROM dt_meta WHERE name = ?"_s);
@@ -155,9 +163,11 @@ void HistoryWriter::shutdown()
     disconnectDatabase();
 }
 
-void HistoryWriter::process()
+void HistoryWriter::process(Drain mode)
 {
     m_wakeQueued = false;
+    if (m_flushRequested.exchange(false))
+        mode = Drain::All;
     if (m_stopping)
         return;
     if (!m_connected) {
@@ -168,10 +178,10 @@ void HistoryWriter::process()
     }
     if (m_retentionPending)
         applyRetention();
-    drain(true);
+    drain(true, mode);
 }
 
-void HistoryWriter::drain(bool timeSliced)
+void HistoryWriter::drain(bool timeSliced, Drain mode)
 {
     const int batchSize = std::max(1, m_backend.config().batchSize);
     const int limit = batchSize > std::numeric_limits<int>::max() / CatchUpBatches
@@ -181,7 +191,12 @@ void HistoryWriter::drain(bool timeSliced)
     slice.start();
     while (m_connected) {
         // In steady state the writer is woken when batchSize records wait, so transactions
-        // hold about batchSize records; only a backlog makes them larger.
+        // hold about batchSize records; only a backlog makes them larger. A rest smaller than
+        // a batch waits for the flush timer unless everything was asked for.
+        if (mode == Drain::FullBatches && m_buffer->waiting() < batchSize) {
+            setAvailable(true, QString());
+            return;
+        }
         HistoryBuffer::Batch batch = m_buffer->take(limit, limit);
         if (batch.empty()) {
             setAvailable(true, QString());
@@ -211,7 +226,10 @@ void HistoryWriter::drain(bool timeSliced)
             return;
         }
         if (timeSliced && slice.elapsed() > TimeSliceMs) {
-            wake();
+            if (mode == Drain::All)
+                requestFlush();
+            else
+                wake();
             return;
         }
     }

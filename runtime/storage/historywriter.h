@@ -29,8 +29,12 @@ public:
     HistoryWriter(const SqlBackend &backend, HistoryBuffer *buffer, QObject *parent = nullptr);
     ~HistoryWriter() override;
 
-    /// Thread-safe: asks the writer thread to commit what is waiting, soon.
+    /// Thread-safe: a full batch waits; the writer thread commits full batches soon and leaves
+    /// a smaller rest for its flush timer (every commit rewrites the pages it touches, so
+    /// committing each trickle of records as it comes would cost a page write per few records).
     void wake();
+    /// Thread-safe: asks the writer thread to commit everything waiting, soon.
+    void requestFlush();
     /// Thread-safe.
     bool isAvailable() const { return m_available.load(); }
 
@@ -51,8 +55,11 @@ private:
     struct Statements;
     using PathKey = QPair<QString, QString>;
 
-    void process();
-    void drain(bool timeSliced);
+    /// What a pass of the writer commits: everything waiting, or only full batches.
+    enum class Drain { All, FullBatches };
+
+    void process(Drain mode);
+    void drain(bool timeSliced, Drain mode);
     bool ensureConnected();
     void disconnectDatabase();
     void outage(const QString &error);
@@ -81,6 +88,7 @@ private:
     int m_backoffMs;
     std::atomic_bool m_available { true };
     std::atomic_bool m_wakeQueued { false };
+    std::atomic_bool m_flushRequested { false };
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_retentionTimer = nullptr;
