@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <limits>
 
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -52,6 +53,31 @@ void lowerCurrentThreadPriority(int increment)
     if (setpriority(PRIO_PROCESS, thread, std::min(19, current + increment)) != 0)
         qCWarning(lcStorage) << "cannot lower the history writer's priority:"
                              << qt_error_string(errno);
+}
+
+// Whether this thread could leave SCHED_IDLE for SCHED_OTHER at its nice value: Linux allows
+// that when it would allow lowering the nice value to it (RLIMIT_NICE or CAP_SYS_NICE). Probed
+// by stepping one up (always allowed) and back.
+bool mayLeaveIdleScheduling()
+{
+    const id_t thread = id_t(gettid());
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, thread);
+    if ((nice == -1 && errno != 0) || nice >= 19)
+        return false;
+    if (setpriority(PRIO_PROCESS, thread, nice + 1) != 0)
+        return false;
+    return setpriority(PRIO_PROCESS, thread, nice) == 0;
+}
+
+bool setIdleScheduling(bool idle)
+{
+    sched_param param {};
+    if (sched_setscheduler(0, idle ? SCHED_IDLE : SCHED_OTHER, &param) == 0)
+        return true;
+    qCWarning(lcStorage) << "cannot switch the history writer to"
+                         << (idle ? "SCHED_IDLE" : "SCHED_OTHER") << qt_error_string(errno);
+    return false;
 }
 
 } // namespace
@@ -116,6 +142,8 @@ void HistoryWriter::start()
     const StorageConfig &config = m_backend.config();
     if (config.writerNiceness > 0)
         lowerCurrentThreadPriority(config.writerNiceness);
+    m_idleScheduling = config.writerIdleWhileKeepingUp && mayLeaveIdleScheduling();
+    setBehind(false);
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(std::max(1, config.flushIntervalMs));
     connect(m_flushTimer, &QTimer::timeout, this, [this] { process(Drain::All); });
@@ -144,7 +172,7 @@ void HistoryWriter::shutdown()
         m_retryTimer->stop();
     // One last attempt, without waiting for a retry delay: the caller is closing the store.
     if (m_connected || ensureConnected())
-        drain(false, Drain::All);
+        drain(false, Drain::All, true);
     if (m_connected && !m_uncertainBatch) {
         QSqlQuery meta(QSqlDatabase::database(m_connectionName, false));
         meta.prepare(u"DELETE FROM dt_meta WHERE name = ?"_s);
@@ -166,7 +194,9 @@ void HistoryWriter::shutdown()
 void HistoryWriter::process(Drain mode)
 {
     m_wakeQueued = false;
-    if (m_flushRequested.exchange(false))
+    // Someone waits in flush(): everything, and under ordinary scheduling.
+    const bool awaited = m_flushRequested.exchange(false);
+    if (awaited)
         mode = Drain::All;
     if (m_stopping)
         return;
@@ -178,10 +208,20 @@ void HistoryWriter::process(Drain mode)
     }
     if (m_retentionPending)
         applyRetention();
-    drain(true, mode);
+    drain(true, mode, awaited);
 }
 
-void HistoryWriter::drain(bool timeSliced, Drain mode)
+void HistoryWriter::setBehind(bool behind)
+{
+    if (!m_idleScheduling || m_idle == !behind)
+        return;
+    if (setIdleScheduling(!behind))
+        m_idle = !behind;
+    else
+        m_idleScheduling = false; // one failure is enough: no more switching
+}
+
+void HistoryWriter::drain(bool timeSliced, Drain mode, bool awaited)
 {
     const int batchSize = std::max(1, m_backend.config().batchSize);
     const int limit = batchSize > std::numeric_limits<int>::max() / CatchUpBatches
@@ -193,12 +233,17 @@ void HistoryWriter::drain(bool timeSliced, Drain mode)
         // In steady state the writer is woken when batchSize records wait, so transactions
         // hold about batchSize records; only a backlog makes them larger. A rest smaller than
         // a batch waits for the flush timer unless everything was asked for.
-        if (mode == Drain::FullBatches && m_buffer->waiting() < batchSize) {
+        const qint64 waiting = m_buffer->waiting();
+        if (awaited || waiting >= limit)
+            setBehind(true);
+        if (mode == Drain::FullBatches && waiting < batchSize) {
+            setBehind(false);
             setAvailable(true, QString());
             return;
         }
         HistoryBuffer::Batch batch = m_buffer->take(limit, limit);
         if (batch.empty()) {
+            setBehind(false);
             setAvailable(true, QString());
             return;
         }

@@ -59,7 +59,11 @@ private:
     enum class Drain { All, FullBatches };
 
     void process(Drain mode);
-    void drain(bool timeSliced, Drain mode);
+    /// Under SCHED_IDLE while it keeps up, ordinary scheduling while behind (see
+    /// StorageConfig::writerIdleWhileKeepingUp).
+    void setBehind(bool behind);
+    /// `awaited`: a flush() or the shutdown waits for it (ordinary scheduling until done).
+    void drain(bool timeSliced, Drain mode, bool awaited);
     bool ensureConnected();
     void disconnectDatabase();
     void outage(const QString &error);
@@ -89,6 +93,8 @@ private:
     std::atomic_bool m_available { true };
     std::atomic_bool m_wakeQueued { false };
     std::atomic_bool m_flushRequested { false };
+    bool m_idleScheduling = false; ///< the writer may switch to SCHED_IDLE and back
+    bool m_idle = false; ///< it runs under SCHED_IDLE now
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_retentionTimer = nullptr;

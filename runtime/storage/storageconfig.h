@@ -46,6 +46,12 @@ struct StorageConfig
     /// one per thread). History is buffered and never waited for, while the engine thread's
     /// device I/O is: on a busy machine the scheduler should prefer the latter. 0 = same.
     int writerNiceness = 10;
+    /// While it keeps up, the writer thread runs under SCHED_IDLE: it gets a core only when no
+    /// ordinary thread wants one, so it never makes device I/O wait. When a backlog of
+    /// CatchUpBatches batches builds up, or a flush() waits, it returns to ordinary scheduling
+    /// (at writerNiceness) until it has caught up. Used only where the thread may return
+    /// (RLIMIT_NICE or CAP_SYS_NICE allow its nice value); elsewhere the nice value alone applies.
+    bool writerIdleWhileKeepingUp = true;
 };
 
 /// "SQLite", "PostgreSQL" or "MySQL".

@@ -4,6 +4,7 @@
 #include "storage/historystore.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
 #include <QMutexLocker>
@@ -16,6 +17,7 @@
 #include <atomic>
 #include <cerrno>
 
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -80,6 +82,21 @@ QList<int> threadNiceValues(const QByteArray &name)
             values.append(fields.at(16).toInt());
     }
     return values;
+}
+
+/// The scheduling policy (SCHED_OTHER, SCHED_IDLE, ...) of each thread of this process with
+/// this name.
+QList<int> threadPolicies(const QByteArray &name)
+{
+    QList<int> policies;
+    const QStringList tasks
+        = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile comm(u"/proc/self/task/%1/comm"_s.arg(task));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == name)
+            policies.append(sched_getscheduler(pid_t(task.toInt())));
+    }
+    return policies;
 }
 
 int ownNiceValue()
@@ -209,6 +226,72 @@ private Q_SLOTS:
             QCOMPARE(writers.size(), 1);
             QCOMPARE(writers.first(), std::min(19, own + niceness));
         }
+    }
+
+    // While it keeps up, the writer runs under SCHED_IDLE (where the process may switch it
+    // back); with the option off, under ordinary scheduling.
+    void writerIdlesWhileKeepingUp()
+    {
+        m_store.reset(); // only the store under test has a writer thread
+        for (const bool idle : { true, false }) {
+            StorageConfig config;
+            config.file = m_dir.filePath(u"idle-%1.sqlite"_s.arg(idle));
+            config.writerIdleWhileKeepingUp = idle;
+            auto store = HistoryStore::open(config);
+            QVERIFY2(store, qPrintable(store ? QString() : store.error()));
+            (*store)->append(HistoryRecord {
+                u"P"_s, u"A"_s, u"1"_s, 1'700'000'000'000LL, Quality::Good, u"sim"_s });
+            QVERIFY((*store)->flush(30'000)); // under ordinary scheduling: a caller waits
+            const int expected = idle ? SCHED_IDLE : SCHED_OTHER;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                threadPolicies("dt.history.writ") == QList<int> { expected } || geteuid() != 0,
+                5000);
+            const QList<int> policies = threadPolicies("dt.history.writ");
+            QCOMPARE(policies.size(), 1);
+            if (idle && policies.first() != SCHED_IDLE && geteuid() != 0)
+                QSKIP("not privileged and RLIMIT_NICE too low to leave SCHED_IDLE again: the "
+                      "writer keeps ordinary scheduling here");
+            QCOMPARE(policies.first(), expected);
+        }
+    }
+
+    // With a backlog of more than CatchUpBatches batches the writer returns to ordinary
+    // scheduling until it has caught up, so a busy machine cannot starve it.
+    void writerCatchesUpUnderOrdinaryScheduling()
+    {
+        m_store.reset();
+        StorageConfig config;
+        config.file = m_dir.filePath(u"catch-up.sqlite"_s);
+        config.batchSize = 10; // transactions of up to 80 records
+        config.flushIntervalMs = 600'000;
+        auto opened = HistoryStore::open(config);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        std::unique_ptr<HistoryStore> store = opened.takeValue();
+        store->append(
+            HistoryRecord { u"P"_s, u"A"_s, u"0"_s, 1'700'000'000'000LL, Quality::Good, u"sim"_s });
+        QVERIFY(store->flush(30'000));
+        // Back under SCHED_IDLE once the flush is done, where the process may switch back.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            threadPolicies("dt.history.writ") == QList<int> { SCHED_IDLE } || geteuid() != 0, 5000);
+        if (threadPolicies("dt.history.writ") != QList<int> { SCHED_IDLE })
+            QSKIP("the writer does not use SCHED_IDLE here (see writerIdlesWhileKeepingUp)");
+
+        QList<HistoryRecord> backlog;
+        for (int i = 1; i <= 20'000; ++i) {
+            backlog.append(HistoryRecord { u"P%1"_s.arg(i % 50), u"A"_s, QString::number(i),
+                1'700'000'000'000LL + i, Quality::Good, u"sim"_s });
+        }
+        store->append(backlog);
+        bool sawOrdinary = false;
+        QElapsedTimer waited;
+        waited.start();
+        while (store->stats().committed < 20'001 && waited.elapsed() < 60'000) {
+            sawOrdinary = sawOrdinary || threadPolicies("dt.history.writ").contains(SCHED_OTHER);
+            QThread::usleep(200);
+        }
+        QCOMPARE(store->stats().committed, qint64(20'001));
+        QVERIFY(sawOrdinary);
+        QTRY_COMPARE(threadPolicies("dt.history.writ"), QList<int> { SCHED_IDLE });
     }
 
 private:
