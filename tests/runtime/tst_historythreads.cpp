@@ -63,39 +63,39 @@ QStringList values(const QList<HistoryRecord> &records)
     return out;
 }
 
-// Nice values of this process's threads named `name` (Linux keeps one per thread), from /proc.
-QList<int> threadNiceValues(const QByteArray &name)
+// Thread ids of this process's threads named `name`, from /proc.
+QList<int> threadIds(const QByteArray &name)
 {
-    QList<int> values;
-    const QStringList tasks
-        = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &task : tasks) {
-        QFile comm(u"/proc/self/task/%1/comm"_s.arg(task));
-        QFile stat(u"/proc/self/task/%1/stat"_s.arg(task));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name
-            || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        // After the ")" that closes the name: state is field 3 of the line, nice field 19.
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 16)
-            values.append(fields.at(16).toInt());
-    }
-    return values;
-}
-
-/// The scheduling policy (SCHED_OTHER, SCHED_IDLE, ...) of each thread of this process with
-/// this name.
-QList<int> threadPolicies(const QByteArray &name)
-{
-    QList<int> policies;
+    QList<int> ids;
     const QStringList tasks
         = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks) {
         QFile comm(u"/proc/self/task/%1/comm"_s.arg(task));
         if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == name)
-            policies.append(sched_getscheduler(pid_t(task.toInt())));
+            ids.append(task.toInt());
     }
+    return ids;
+}
+
+// Nice values of the threads named `name` (Linux keeps one per thread).
+QList<int> threadNiceValues(const QByteArray &name)
+{
+    QList<int> values;
+    for (const int id : threadIds(name)) {
+        errno = 0;
+        const int nice = getpriority(PRIO_PROCESS, id_t(id));
+        if (nice != -1 || errno == 0)
+            values.append(nice);
+    }
+    return values;
+}
+
+/// The scheduling policy (SCHED_OTHER, SCHED_IDLE, ...) of each thread named `name`.
+QList<int> threadPolicies(const QByteArray &name)
+{
+    QList<int> policies;
+    for (const int id : threadIds(name))
+        policies.append(sched_getscheduler(pid_t(id)));
     return policies;
 }
 
