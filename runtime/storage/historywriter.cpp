@@ -30,7 +30,8 @@ constexpr qint64 TimeSliceMs = 250;
 constexpr int RetentionPathsPerTransaction = 200;
 // Behind schedule (a burst, or the backlog after an outage) the writer commits up to this many
 // batches per transaction: every commit rewrites the touched index pages, so fewer, larger
-// transactions catch up faster (measured: ~0.55 -> ~0.85 of a raw 10k-row execBatch on SQLite).
+// transactions catch up faster. Far behind (this many batches waiting) it also leaves
+// SCHED_IDLE until it has caught up (see StorageConfig::writerIdleWhileKeepingUp).
 constexpr int CatchUpBatches = 8;
 constexpr qint64 MsPerDay = 24 * 3600 * 1000LL;
 

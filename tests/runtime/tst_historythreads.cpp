@@ -99,6 +99,24 @@ QList<int> threadPolicies(const QByteArray &name)
     return policies;
 }
 
+/// A store whose writer thread has started and committed one record, or null with *error.
+std::unique_ptr<HistoryStore> openAndCommitOne(const StorageConfig &config, QString *error)
+{
+    auto opened = HistoryStore::open(config);
+    if (!opened) {
+        *error = opened.error();
+        return nullptr;
+    }
+    std::unique_ptr<HistoryStore> store = opened.takeValue();
+    store->append(
+        HistoryRecord { u"P"_s, u"A"_s, u"1"_s, 1'700'000'000'000LL, Quality::Good, u"sim"_s });
+    if (!store->flush(30'000)) {
+        *error = u"flush() timed out"_s;
+        return nullptr;
+    }
+    return store;
+}
+
 int ownNiceValue()
 {
     errno = 0;
@@ -217,11 +235,9 @@ private Q_SLOTS:
             StorageConfig config;
             config.file = m_dir.filePath(u"nice-%1.sqlite"_s.arg(niceness));
             config.writerNiceness = niceness;
-            auto store = HistoryStore::open(config);
-            QVERIFY2(store, qPrintable(store ? QString() : store.error()));
-            (*store)->append(HistoryRecord {
-                u"P"_s, u"A"_s, u"1"_s, 1'700'000'000'000LL, Quality::Good, u"sim"_s });
-            QVERIFY((*store)->flush(30'000)); // the writer has started and committed
+            QString error;
+            const std::unique_ptr<HistoryStore> store = openAndCommitOne(config, &error);
+            QVERIFY2(store, qPrintable(error));
             const QList<int> writers = threadNiceValues("dt.history.writ");
             QCOMPARE(writers.size(), 1);
             QCOMPARE(writers.first(), std::min(19, own + niceness));
@@ -237,11 +253,9 @@ private Q_SLOTS:
             StorageConfig config;
             config.file = m_dir.filePath(u"idle-%1.sqlite"_s.arg(idle));
             config.writerIdleWhileKeepingUp = idle;
-            auto store = HistoryStore::open(config);
-            QVERIFY2(store, qPrintable(store ? QString() : store.error()));
-            (*store)->append(HistoryRecord {
-                u"P"_s, u"A"_s, u"1"_s, 1'700'000'000'000LL, Quality::Good, u"sim"_s });
-            QVERIFY((*store)->flush(30'000)); // under ordinary scheduling: a caller waits
+            QString error; // its flush ran under ordinary scheduling: a caller waited
+            const std::unique_ptr<HistoryStore> store = openAndCommitOne(config, &error);
+            QVERIFY2(store, qPrintable(error));
             const int expected = idle ? SCHED_IDLE : SCHED_OTHER;
             QTRY_VERIFY_WITH_TIMEOUT(
                 threadPolicies("dt.history.writ") == QList<int> { expected } || geteuid() != 0,
@@ -264,12 +278,9 @@ private Q_SLOTS:
         config.file = m_dir.filePath(u"catch-up.sqlite"_s);
         config.batchSize = 10; // transactions of up to 80 records
         config.flushIntervalMs = 600'000;
-        auto opened = HistoryStore::open(config);
-        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
-        std::unique_ptr<HistoryStore> store = opened.takeValue();
-        store->append(
-            HistoryRecord { u"P"_s, u"A"_s, u"0"_s, 1'700'000'000'000LL, Quality::Good, u"sim"_s });
-        QVERIFY(store->flush(30'000));
+        QString error;
+        const std::unique_ptr<HistoryStore> store = openAndCommitOne(config, &error);
+        QVERIFY2(store, qPrintable(error));
         // Back under SCHED_IDLE once the flush is done, where the process may switch back.
         QTRY_VERIFY_WITH_TIMEOUT(
             threadPolicies("dt.history.writ") == QList<int> { SCHED_IDLE } || geteuid() != 0, 5000);
