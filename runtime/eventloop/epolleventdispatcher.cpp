@@ -326,12 +326,12 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
                 ++handled;
             }
         }
-        if (ready > 0)
+        if (ready > 0) {
             handled += activateSockets(ready);
-        // What the socket handlers posted (a twin's flush of the replies just read) before the
-        // timers: their results leave this pass instead of waiting for the next one.
-        if (ready > 0)
+            // What the socket handlers posted (a twin's flush of the replies just read) before
+            // the timers: their results leave this pass instead of waiting for the next one.
             QCoreApplication::sendPostedEvents();
+        }
         handled += activateOptimisticWrites();
     } else {
         // Sockets excluded: wait for a wake-up or a timer only (ready sockets would spin epoll).

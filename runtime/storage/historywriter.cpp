@@ -272,6 +272,7 @@ void HistoryWriter::drain(bool timeSliced, Drain mode, bool awaited)
             return;
         }
         if (timeSliced && slice.elapsed() > TimeSliceMs) {
+            // Still draining everything after a whole slice: the rest is awaited too.
             if (mode == Drain::All)
                 requestFlush();
             else

@@ -340,9 +340,9 @@ QString SqlBackend::insertSamplesSql(int rows) const
     // journal (the undo copy of every page it touches, spilled to a temporary file past 64 KiB:
     // with one index page per path, most of the writer's disk writes). ABORT would undo just the
     // failed statement; this writer rolls back the whole transaction on any error anyway.
-    QString sql = m_config.backend == StorageConfig::Backend::SQLite
-        ? u"INSERT OR FAIL INTO dt_samples (path_id, ts, value, quality, source_id) VALUES "_s
-        : u"INSERT INTO dt_samples (path_id, ts, value, quality, source_id) VALUES "_s;
+    QString sql
+        = m_config.backend == StorageConfig::Backend::SQLite ? u"INSERT OR FAIL"_s : u"INSERT"_s;
+    sql += u" INTO dt_samples (path_id, ts, value, quality, source_id) VALUES "_s;
     sql.reserve(sql.size() + rows * 18);
     for (int row = 0; row < rows; ++row)
         sql += row == 0 ? u"(?, ?, ?, ?, ?)"_s : u", (?, ?, ?, ?, ?)"_s;
