@@ -4,6 +4,7 @@
 #include "modbuscodec.h"
 #include "modbuslogging.h"
 
+#include <QAbstractSocket>
 #include <QDateTime>
 #include <QModbusReply>
 #include <QModbusRtuSerialClient>
@@ -273,6 +274,11 @@ void ModbusDevice::onConnected()
     ++m_stats.connects;
     m_backoffReset = false;
     m_lastAnswerMs = m_clock.elapsed();
+    // Modbus is request/response with small frames: without TCP_NODELAY, Nagle's algorithm holds
+    // a request written while an earlier one is unacknowledged until the peer's (possibly
+    // delayed) ACK arrives. libmodbus sets the option for the same reason.
+    if (auto *socket = qobject_cast<QAbstractSocket *>(m_client->device()))
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     qCInfo(lcModbus) << m_config.name << "connected";
     setState(ConnectionState::Connected, QString());
     if (!m_running || m_state != ConnectionState::Connected)

@@ -9,6 +9,7 @@
 #include <QModbusTcpServer>
 #include <QSerialPort>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 #include <functional>
 
@@ -51,6 +52,18 @@ private:
     WriteHook m_hook;
 };
 
+/// Turns Nagle's algorithm off on every accepted connection: a reply written while the previous
+/// one is unacknowledged would otherwise wait for the client's delayed ACK.
+class LowDelayObserver final : public QModbusTcpConnectionObserver
+{
+public:
+    bool acceptNewConnection(QTcpSocket *newClient) override
+    {
+        newClient->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        return true;
+    }
+};
+
 } // namespace
 
 ValveModbusServer::ValveModbusServer(SimulatedValve *valve, QObject *parent)
@@ -76,6 +89,7 @@ Result<void> ValveModbusServer::listenTcp(const QString &host, quint16 port, int
         this);
     device->setConnectionParameter(QModbusDevice::NetworkAddressParameter, address);
     device->setConnectionParameter(QModbusDevice::NetworkPortParameter, port);
+    device->installConnectionObserver(new LowDelayObserver); // the server owns it
     return start(device, unitId, u"%1:%2"_s.arg(address).arg(port));
 }
 

@@ -3,8 +3,8 @@
 // values and quality, change-only updates, writes, a killed server going Bad within two poll
 // periods while another device keeps updating, recovery after a restart, a server that stops
 // answering (the watchdog, not the request timeout), bounded in-flight requests.
-#include "testports.h"
 #include "modbus/modbusdevice.h"
+#include "testports.h"
 
 #include <QDateTime>
 #include <QModbusTcpServer>
@@ -24,7 +24,6 @@ using namespace Qt::StringLiterals;
 using namespace dt::runtime;
 
 namespace {
-
 
 // A valve-like Modbus server with known values.
 std::unique_ptr<QModbusTcpServer> startServer(quint16 port)
@@ -211,6 +210,10 @@ void TestModbusDevice::readsValues()
     QVERIFY(stats.lastRoundTripUs >= 0);
     qInfo("round trip: last %lld us, max %lld us, mean %lld us", stats.lastRoundTripUs,
         stats.maxRoundTripUs, stats.totalRoundTripUs / qint64(stats.repliesOk));
+    // Requests leave without Nagle's delay: TCP_NODELAY as the kernel reports it.
+    const QList<QTcpSocket *> sockets = device.findChildren<QTcpSocket *>();
+    QCOMPARE(sockets.size(), 1);
+    QCOMPARE(sockets.first()->socketOption(QAbstractSocket::LowDelayOption).toInt(), 1);
 }
 
 void TestModbusDevice::updatesOnlyOnChange()
@@ -561,7 +564,8 @@ void TestModbusDevice::stopAndDeleteFromReceiver()
     config.timeoutMs = 5000;
     auto *doomed = new ModbusDevice(config);
     QPointer<ModbusDevice> guard(doomed);
-    connect(doomed, &ModbusDevice::qualityChanged, doomed,
+    connect(
+        doomed, &ModbusDevice::qualityChanged, doomed,
         [doomed](int, Quality quality) {
             if (quality == Quality::Bad) {
                 doomed->stop();

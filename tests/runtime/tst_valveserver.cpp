@@ -7,9 +7,11 @@
 #include <valvesim/valveregistermap.h>
 
 #include <QModbusReply>
+#include <QModbusServer>
 #include <QModbusTcpClient>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void badRequestsGetExceptions();
     void otherUnitIdIsIgnored();
     void busyPortIsAnError();
+    void repliesLeaveWithoutNagle();
 
 private:
     Reply await(QModbusReply *reply);
@@ -339,6 +342,15 @@ void TestValveServer::busyPortIsAnError()
     QVERIFY(!second.listenTcp(u"not-an-address"_s, 0).ok());
     QVERIFY(!second.listenTcp(u"127.0.0.1"_s, 0, 0).ok()); // unit id 0 is broadcast
     QVERIFY(second.listenTcp(u"localhost"_s, 0).ok());
+}
+
+// TCP_NODELAY on the accepted connection (the server's end of m_client's connection).
+void TestValveServer::repliesLeaveWithoutNagle()
+{
+    QVERIFY(readOne(QModbusDataUnit::InputRegisters, 3).has_value()); // the connection is accepted
+    const QList<QTcpSocket *> accepted = m_server->device()->findChildren<QTcpSocket *>();
+    QCOMPARE(accepted.size(), 1);
+    QCOMPARE(accepted.first()->socketOption(QAbstractSocket::LowDelayOption).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestValveServer)
