@@ -18,15 +18,9 @@
 
 namespace dt::runtime {
 
-namespace {
-
-constexpr int MaxEventsPerPass = 256;
-
-} // namespace
-
 EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     : QAbstractEventDispatcher(parent)
-    , m_events(MaxEventsPerPass)
+    , m_events(ReadyPerPass)
 {
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
     m_wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);

@@ -23,9 +23,10 @@ namespace dt::runtime {
 /// Install it before the thread's event loop exists: QThread::setEventDispatcher() before
 /// start(), or QCoreApplication::setEventDispatcher() before the application object is built.
 /// It delivers the same events as Qt's dispatchers (posted events first, then socket
-/// activations, then due timers, each pass) with three differences: it cannot see Qt's private
-/// "events pending" flag, so it relies on the wake-up every posted event triggers; events posted
-/// by socket handlers are also delivered right after the sockets, before the timers; and a write
+/// activations, then due timers, each pass) with four differences: it cannot see Qt's private
+/// "events pending" flag, so it relies on the wake-up every posted event triggers; a pass takes
+/// at most ReadyPerPass ready sockets; events posted by socket handlers are also delivered right
+/// after the sockets, before the timers; and a write
 /// notifier enabled on an established stream (one that also has a read notifier) is activated
 /// without asking the kernel first, after the sockets and again after the timers of the pass
 /// that enabled it. A socket enables its write notifier when it
@@ -37,6 +38,12 @@ class EpollEventDispatcher : public QAbstractEventDispatcher
     Q_OBJECT
 
 public:
+    /// Ready descriptors taken from epoll per pass. A small batch keeps a pass short when many
+    /// replies arrive at once: the timers due meanwhile (the next polls) and the writes they
+    /// queue go out between batches instead of after all of them, so requests keep flowing to
+    /// the devices while replies are read. The rest stay ready for the next pass.
+    static constexpr int ReadyPerPass = 16;
+
     explicit EpollEventDispatcher(QObject *parent = nullptr);
     ~EpollEventDispatcher() override;
 

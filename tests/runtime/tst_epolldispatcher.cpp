@@ -13,14 +13,19 @@
 #include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
 
+#include <array>
 #include <memory>
 #include <vector>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using dt::runtime::EpollEventDispatcher;
@@ -69,6 +74,7 @@ private Q_SLOTS:
     void tcpEchoManyClients();
     void bigWriteFallsBackToEpoll();
     void replyResultsAndTimerWritesLeaveInOnePass();
+    void manyReadySocketsLetDueTimersIn();
     void deleteSocketInsideAnotherHandler();
     void descriptorReuseAfterClose();
     void processFinishes();
@@ -390,6 +396,52 @@ void TestEpollDispatcher::replyResultsAndTimerWritesLeaveInOnePass()
     QTRY_VERIFY(unsentAtNextPass >= 0);
     QCOMPARE(unsentAtNextPass, qint64(0));
     QTRY_COMPARE(order.count(u"read"_s), 2); // and the peer got it
+}
+
+// Four batches of readable sockets and a due timer: the timer fires after the first batch, not
+// after every socket; the sockets left over are handled in the next passes.
+void TestEpollDispatcher::manyReadySocketsLetDueTimersIn()
+{
+    constexpr int Batch = EpollEventDispatcher::ReadyPerPass;
+    constexpr int Count = 4 * Batch;
+    std::vector<std::array<int, 2>> pairs(Count);
+    std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
+    QObject scope; // the handlers below go with the test's locals
+    QStringList order;
+    for (std::array<int, 2> &pair : pairs) {
+        QVERIFY(
+            ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair.data()) == 0);
+        auto notifier = std::make_unique<QSocketNotifier>(pair[0], QSocketNotifier::Read);
+        const int fd = pair[0];
+        connect(notifier.get(), &QSocketNotifier::activated, &scope, [fd, &order] {
+            char byte = 0;
+            if (::read(fd, &byte, 1) == 1)
+                order.append(u"read"_s);
+        });
+        notifiers.push_back(std::move(notifier));
+    }
+    QCoreApplication::processEvents(); // nothing left over from earlier cases
+    QTimer timer;
+    timer.setSingleShot(true);
+    timer.setTimerType(Qt::PreciseTimer);
+    connect(&timer, &QTimer::timeout, &scope, [&order] { order.append(u"timer"_s); });
+    timer.start(10);
+    for (const std::array<int, 2> &pair : pairs)
+        QCOMPARE(::write(pair[1], "x", 1), ssize_t(1));
+    QThread::msleep(20); // every socket readable and the timer due when the next pass looks
+
+    QCoreApplication::processEvents();
+    // One batch (less one place if a wake-up took it), then the timer, then the pass ends.
+    const qsizetype timerAt = order.indexOf(u"timer"_s);
+    QVERIFY2(timerAt >= Batch - 1 && timerAt <= Batch, qPrintable(order.join(u' ')));
+    QCOMPARE(order.size(), timerAt + 1);
+    QTRY_COMPARE(order.count(u"read"_s), Count);
+
+    notifiers.clear();
+    for (const std::array<int, 2> &pair : pairs) {
+        ::close(pair[0]);
+        ::close(pair[1]);
+    }
 }
 
 void TestEpollDispatcher::deleteSocketInsideAnotherHandler()
