@@ -80,6 +80,31 @@ bool latencyOk(const PipelineFigures &p, int pollMs)
     return !p.latency.fromWriteMs.empty() && p.latency.p99() <= pollMs + latencySlackMs;
 }
 
+/// Every 10 Hz window's latency, the first one included, when --latency-windows asked for more
+/// than one: "p99 101.2 / 104.0 / 99.8 ms (p50 ...), 3 of 3 within 110 ms". Empty otherwise.
+QString latencyWindowsText(const RuntimeSizeFigures &f, int pollMs)
+{
+    if (f.pipelineRepeats.empty())
+        return {};
+    std::vector<const PipelineFigures *> windows { &f.pipeline };
+    for (const PipelineFigures &p : f.pipelineRepeats)
+        windows.push_back(&p);
+    QStringList p99s;
+    QStringList p50s;
+    int within = 0;
+    for (const PipelineFigures *p : windows) {
+        const bool measured = p->ran && !p->latency.fromWriteMs.empty();
+        p99s.append(measured ? number(p->latency.p99(), 1) : u"n/a"_s);
+        p50s.append(measured ? number(p->latency.p50(), 1) : u"n/a"_s);
+        within += latencyOk(*p, pollMs) ? 1 : 0;
+    }
+    return u"p99 %1 ms (p50 %2 ms): %3 of %4 windows within %5 ms"_s
+        .arg(p99s.join(u" / "_s), p50s.join(u" / "_s))
+        .arg(within)
+        .arg(windows.size())
+        .arg(pollMs + latencySlackMs);
+}
+
 QString cpuText(const PollFigures &f)
 {
     return u"%1 cores, %2 µs/read"_s.arg(number(f.cpu.cores(), 2), number(f.cpuUsPerPoll(), 0));
@@ -210,6 +235,9 @@ QString runtimeTextReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
                        .arg(number(l.writeRoundTripMedianMs, 2))
                        .arg(s.pollMs + latencySlackMs)
                        .arg(verdict(latencyOk(p, s.pollMs)));
+            const QString windows = latencyWindowsText(f, s.pollMs);
+            if (!windows.isEmpty())
+                out += u"   latency in every window: %1\n"_s.arg(windows);
             for (const QString &w : p.warnings)
                 out += u"   deploy warning: %1\n"_s.arg(w);
         } else if (!p.error.isEmpty()) {
@@ -307,6 +335,12 @@ QString runtimeMarkdownReport(const RuntimeSettings &s, const std::vector<Runtim
         out += markdownRow({ grouped(f.devices), polls, raw, cpu, samples, latency, maxRate, insert,
             f.loadBefore.section(u' ', 0, 0) });
     }
+    for (const RuntimeSizeFigures &f : all) {
+        const QString windows = latencyWindowsText(f, s.pollMs);
+        if (!windows.isEmpty())
+            out += u"\nLatency at %1 devices, one window after another: %2.\n"_s.arg(
+                grouped(f.devices), windows);
+    }
     out += u"\nMeasured by `bench_runtime` (%1 s per 10 Hz window, %2 s unthrottled) on %3. %4\n"_s
                .arg(number(s.seconds, 0), s.maxRate ? number(s.maxSeconds, 0) : u"no"_s,
                    runtimeEnvironmentLine(), methodText(s));
@@ -359,6 +393,14 @@ QJsonObject pipelineJson(const PipelineFigures &p)
                 { u"samples_ms"_s, samples } } } };
 }
 
+QJsonArray repeatsJson(const std::vector<PipelineFigures> &repeats)
+{
+    QJsonArray out;
+    for (const PipelineFigures &p : repeats)
+        out.append(pipelineJson(p));
+    return out;
+}
+
 } // namespace
 
 QString runtimeJsonReport(const RuntimeSettings &s, const std::vector<RuntimeSizeFigures> &all)
@@ -374,6 +416,7 @@ QString runtimeJsonReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
             { u"raw_loop_qt_dispatcher"_s, pollJson(f.raw10QtDispatcher, true) },
             { u"raw_loop_max"_s, pollJson(f.rawMax, true) },
             { u"pipeline"_s, pipelineJson(f.pipeline) },
+            { u"pipeline_repeats"_s, repeatsJson(f.pipelineRepeats) },
             { u"pipeline_max"_s, pipelineJson(f.pipelineMax) },
             { u"pipeline_over_raw_max"_s, pipelineRatio(f) },
             { u"pipeline_over_raw_10hz"_s, tenHzRatio(f) },
@@ -393,7 +436,7 @@ QString runtimeJsonReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
             QJsonObject { { u"seconds"_s, s.seconds },
                 { u"max_seconds"_s, s.maxRate ? s.maxSeconds : 0.0 }, { u"poll_ms"_s, s.pollMs },
                 { u"cycle_s"_s, s.cycleSeconds }, { u"stroke_s"_s, s.strokeSeconds },
-                { u"probe_devices"_s, s.probes },
+                { u"probe_devices"_s, s.probes }, { u"latency_windows"_s, s.latencyWindows },
                 { u"reads_per_poll"_s, BenchMap::ReadsPerCycle } } },
         { u"goals"_s,
             QJsonObject { { u"pipeline_over_raw_max_min"_s, pipelineRatioGoal },

@@ -22,6 +22,7 @@ struct RuntimeSettings
     double cycleSeconds = 6;
     double strokeSeconds = 5;
     int probes = 8;
+    int latencyWindows = 1; ///< 10 Hz pipeline windows per size (each a fresh deploy)
     int portLow = 20000;
     int portHigh = 32000;
     qint64 insertMinRows = 100000;
@@ -48,6 +49,7 @@ struct RuntimeSizeFigures
     PollFigures raw10QtDispatcher; ///< the same loop on Qt's default dispatcher
     PollFigures rawMax;
     PipelineFigures pipeline;
+    std::vector<PipelineFigures> pipelineRepeats; ///< windows 2..n of --latency-windows n
     PipelineFigures pipelineMax;
     InsertFigures insert;
 
