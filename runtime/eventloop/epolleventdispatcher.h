@@ -26,13 +26,13 @@ namespace dt::runtime {
 /// activations, then due timers, each pass) with four differences: it cannot see Qt's private
 /// "events pending" flag, so it relies on the wake-up every posted event triggers; a pass takes
 /// at most ReadyPerPass ready sockets; events posted by socket handlers are also delivered right
-/// after the sockets, before the timers; and a write
-/// notifier enabled on an established stream (one that also has a read notifier) is activated
-/// without asking the kernel first, after the sockets and again after the timers of the pass
-/// that enabled it. A socket enables its write notifier when it
-/// has buffered data and disables it once the data is written, which is almost always at the
-/// first try: two epoll_ctl calls per request saved on both ends of every Modbus exchange. When
-/// the data does not all go (the notifier stays enabled), epoll watches for writability as usual.
+/// after the sockets, before the timers; and a write notifier enabled on an established stream
+/// (one that also has a read notifier) is activated without asking the kernel first, after the
+/// sockets and again after the timers of the pass that enabled it. A socket enables its write
+/// notifier when it has buffered data and disables it once the data is written, which is almost
+/// always at the first try: two epoll_ctl calls per request saved on both ends of every Modbus
+/// exchange. When the data does not all go (the notifier stays enabled), epoll watches for
+/// writability as usual.
 class EpollEventDispatcher : public QAbstractEventDispatcher
 {
     Q_OBJECT
