@@ -13,6 +13,8 @@ add_executable(bench_runtime
     bench_runtime_model.h
     bench_runtime_pipeline.cpp
     bench_runtime_pipeline.h
+    bench_runtime_probe.cpp
+    bench_runtime_probe.h
     bench_runtime_raw.cpp
     bench_runtime_raw.h
     bench_runtime_report.cpp

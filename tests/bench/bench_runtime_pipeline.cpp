@@ -15,8 +15,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QHash>
-#include <QModbusTcpClient>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -30,17 +28,6 @@
 using namespace Qt::StringLiterals;
 
 namespace dt::bench {
-
-double LatencyFigures::percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    // Nearest rank: the smallest value with at least p % of the values at or below it.
-    const double rank = std::ceil(p / 100.0 * double(values.size()));
-    const size_t index = size_t(std::clamp(rank, 1.0, double(values.size()))) - 1;
-    return values[index];
-}
 
 namespace {
 
@@ -124,181 +111,6 @@ double threadSeconds(clockid_t clock)
     return double(time.tv_sec) + double(time.tv_nsec) / 1e9;
 }
 
-// ---- latency probes -------------------------------------------------------------------------
-
-/// Writes the SetPoint register of a few valves through its own raw clients and waits until the
-/// runtime notifies the new value; one probe per valve at a time, with a random pause between
-/// probes so their phase against the poll timer is uniform.
-class Prober : public QObject
-{
-public:
-    Prober(const PipelineOptions &options, LatencyFigures *figures)
-        : m_options(options)
-        , m_figures(figures)
-    {
-        const int count = std::min(options.probeDevices, options.devices);
-        for (int j = 0; j < count; ++j) {
-            Probe probe;
-            probe.valve = 1 + int(qint64(j) * options.devices / count);
-            probe.path = valveName(probe.valve);
-            probe.client = new QModbusTcpClient(this);
-            probe.client->setConnectionParameter(
-                QModbusDevice::NetworkAddressParameter, options.host);
-            probe.client->setConnectionParameter(
-                QModbusDevice::NetworkPortParameter, options.basePort + probe.valve - 1);
-            probe.client->setTimeout(2000);
-            probe.client->setNumberOfRetries(0);
-            probe.timeout = new QTimer(this);
-            probe.timeout->setSingleShot(true);
-            connect(probe.timeout, &QTimer::timeout, this, [this, j] { onTimeout(j); });
-            m_bySlotPath.insert(probe.path, j);
-            m_probes.push_back(probe);
-        }
-        for (Probe &probe : m_probes)
-            probe.client->connectDevice();
-    }
-
-    bool allConnected() const
-    {
-        return std::all_of(m_probes.begin(), m_probes.end(),
-            [](const Probe &p) { return p.client->state() == QModbusDevice::ConnectedState; });
-    }
-
-    void start()
-    {
-        m_running = true;
-        for (size_t j = 0; j < m_probes.size(); ++j)
-            scheduleNext(int(j));
-    }
-
-    void stop()
-    {
-        m_running = false;
-        for (Probe &probe : m_probes) {
-            probe.pending = false;
-            probe.timeout->stop();
-        }
-        if (!m_writeRoundTrips.empty()) {
-            m_figures->writeRoundTripMedianMs = LatencyFigures::percentile(m_writeRoundTrips, 50);
-        }
-    }
-
-    void onUpdates(const QList<runtime::AttributeUpdate> &updates)
-    {
-        if (!m_running)
-            return;
-        for (const runtime::AttributeUpdate &u : updates) {
-            if (u.attribute != u"SetPoint")
-                continue;
-            const auto found = m_bySlotPath.constFind(u.path);
-            if (found == m_bySlotPath.cend())
-                continue;
-            Probe &probe = m_probes[size_t(*found)];
-            bool ok = false;
-            const double value = u.value.toDouble(&ok);
-            if (!probe.pending || !ok || std::abs(value - probe.expected) > 0.01)
-                continue;
-            const qint64 now = m_clock.nsecsElapsed();
-            probe.pending = false;
-            probe.timeout->stop();
-            ++m_figures->seen;
-            m_figures->fromWriteMs.push_back(double(now - probe.sentNs) / 1e6);
-            // The notification may overtake the write's own reply (other socket, other thread).
-            m_figures->fromReplyMs.push_back(
-                probe.replyNs > 0 ? std::max(0.0, double(now - probe.replyNs) / 1e6) : 0.0);
-            scheduleNext(*found);
-        }
-    }
-
-private:
-    struct Probe
-    {
-        int valve = 0;
-        QString path;
-        QModbusTcpClient *client = nullptr;
-        QTimer *timeout = nullptr;
-        int serial = 0;
-        bool pending = false;
-        double expected = 0;
-        qint64 sentNs = 0;
-        qint64 replyNs = 0;
-    };
-
-    void scheduleNext(int j)
-    {
-        if (!m_running)
-            return;
-        const int pauseMs = int(QRandomGenerator::global()->bounded(m_options.pollIntervalMs + 1));
-        QTimer::singleShot(pauseMs, this, [this, j] { write(j); });
-    }
-
-    void write(int j)
-    {
-        if (!m_running)
-            return;
-        Probe &probe = m_probes[size_t(j)];
-        // 101..897 per mille: never the 0 / 1000 the simulator's open/close cycle sets, and
-        // different from the previous marker of this valve.
-        const quint16 raw = quint16(101 + (probe.serial++ * 13) % 797);
-        probe.expected = raw * 0.1;
-        probe.pending = true;
-        probe.replyNs = 0;
-        probe.sentNs = m_clock.nsecsElapsed();
-        QModbusReply *reply = probe.client->sendWriteRequest(
-            QModbusDataUnit(QModbusDataUnit::HoldingRegisters, BenchMap::SetPointRegister,
-                QList<quint16> { raw }),
-            1);
-        if (!reply) {
-            probe.pending = false;
-            ++m_figures->failed;
-            QTimer::singleShot(100, this, [this, j] { scheduleNext(j); });
-            return;
-        }
-        probe.timeout->start(m_options.probeTimeoutMs);
-        const int serial = probe.serial;
-        connect(reply, &QModbusReply::finished, this, [this, reply, j, serial] {
-            reply->deleteLater();
-            Probe &p = m_probes[size_t(j)];
-            if (p.serial != serial || !m_running)
-                return;
-            if (reply->error() != QModbusDevice::NoError) {
-                ++m_figures->failed;
-                if (p.pending) {
-                    p.pending = false;
-                    p.timeout->stop();
-                    scheduleNext(j);
-                }
-                return;
-            }
-            ++m_figures->sent;
-            p.replyNs = m_clock.nsecsElapsed();
-            m_writeRoundTrips.push_back(double(p.replyNs - p.sentNs) / 1e6);
-        });
-    }
-
-    void onTimeout(int j)
-    {
-        Probe &probe = m_probes[size_t(j)];
-        if (!probe.pending || !m_running)
-            return;
-        probe.pending = false;
-        ++m_figures->lost;
-        scheduleNext(j);
-    }
-
-    PipelineOptions m_options;
-    LatencyFigures *m_figures;
-    std::vector<Probe> m_probes;
-    QHash<QString, int> m_bySlotPath;
-    std::vector<double> m_writeRoundTrips;
-    bool m_running = false;
-    QElapsedTimer m_clock = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-};
-
 int connectedDevices(const runtime::RuntimeHost &host)
 {
     const QHash<QString, int> states = host.deviceStates();
@@ -344,7 +156,15 @@ PipelineFigures runPipeline(const PipelineOptions &options)
 
     runtime::RuntimeHost host;
     LatencyFigures &latency = figures.latency;
-    Prober prober(options, &latency);
+    LatencyProber prober(ProbeOptions { options.host, options.basePort, options.devices,
+                             options.pollIntervalMs, options.probeDevices },
+        &latency);
+    // The probed valves' element paths, so that a notification is matched without parsing.
+    QHash<QString, int> probedPaths;
+    for (int valve = 1; valve <= options.devices; ++valve) {
+        if (prober.isProbed(valve))
+            probedPaths.insert(valveName(valve), valve);
+    }
     bool inWindow = false;
     QObject::connect(&host, &runtime::RuntimeHost::attributesChanged, &prober,
         [&](const QList<runtime::AttributeUpdate> &updates) {
@@ -355,7 +175,15 @@ PipelineFigures runPipeline(const PipelineOptions &options)
             }
             if (inWindow)
                 figures.notifiedWindow += updates.size();
-            prober.onUpdates(updates);
+            for (const runtime::AttributeUpdate &u : updates) {
+                if (u.attribute != u"SetPoint")
+                    continue;
+                const auto valve = probedPaths.constFind(u.path);
+                bool ok = false;
+                const double value = u.value.toDouble(&ok);
+                if (valve != probedPaths.cend() && ok)
+                    prober.observed(*valve, value);
+            }
         });
 
     double start = monotonicSeconds();

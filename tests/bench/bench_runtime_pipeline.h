@@ -3,6 +3,7 @@
 // probed for latency by a separate raw client that writes a marker register.
 #pragma once
 
+#include "bench_runtime_probe.h"
 #include "bench_runtime_raw.h"
 
 #include <QString>
@@ -23,26 +24,6 @@ struct PipelineOptions
     qint64 simulatorPid = 0;
     /// Devices probed for latency at once (spread over the fleet); 0: no probes.
     int probeDevices = 8;
-    /// A probe not seen within this time counts as lost.
-    int probeTimeoutMs = 10000;
-};
-
-struct LatencyFigures
-{
-    int sent = 0; ///< marker writes confirmed by the device
-    int seen = 0; ///< ... and then seen in a notification
-    int lost = 0; ///< not seen within the timeout (e.g. the simulator's cycle overwrote it)
-    int failed = 0; ///< the marker write itself failed
-    std::vector<double> fromWriteMs; ///< write sent -> notification received (upper bound)
-    std::vector<double> fromReplyMs; ///< write confirmed -> notification received (lower bound)
-    double writeRoundTripMedianMs = 0;
-
-    static double percentile(std::vector<double> values, double p);
-    double p50() const { return percentile(fromWriteMs, 50); }
-    double p99() const { return percentile(fromWriteMs, 99); }
-    double max() const { return percentile(fromWriteMs, 100); }
-    double p50FromReply() const { return percentile(fromReplyMs, 50); }
-    double p99FromReply() const { return percentile(fromReplyMs, 99); }
 };
 
 struct PipelineFigures

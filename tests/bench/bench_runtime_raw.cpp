@@ -43,10 +43,16 @@ struct RawDevice
 class RawLoop : public QObject
 {
 public:
-    explicit RawLoop(const RawLoopOptions &options)
+    RawLoop(const RawLoopOptions &options, LatencyFigures *latency)
         : m_options(options)
     {
         m_devices.resize(size_t(options.devices));
+        if (latency && options.probeDevices > 0 && options.intervalMs > 0) {
+            m_prober = std::make_unique<LatencyProber>(
+                ProbeOptions { options.host, options.basePort, options.devices, options.intervalMs,
+                    options.probeDevices },
+                latency);
+        }
     }
 
     ~RawLoop() override
@@ -71,7 +77,8 @@ public:
         // Every connection up (or the time limit), then one second to settle, then the window.
         QElapsedTimer wait;
         wait.start();
-        while (m_connected < m_options.devices && wait.elapsed() < ConnectTimeoutMs)
+        while ((m_connected < m_options.devices || (m_prober && !m_prober->allConnected()))
+            && wait.elapsed() < ConnectTimeoutMs)
             spinEventLoop(50);
         spinEventLoop(1000);
 
@@ -79,7 +86,11 @@ public:
         m_replies = m_errors = m_skipped = 0;
         m_roundTripUs = 0;
         const CpuMeter meter(m_options.simulatorPid);
+        if (m_prober)
+            m_prober->start();
         spinEventLoop(int(m_options.seconds * 1000));
+        if (m_prober)
+            m_prober->stop();
         figures.cpu = meter.finish();
         figures.replies = m_replies;
         figures.errors = m_errors;
@@ -162,6 +173,9 @@ private:
                 for (qsizetype i = 0; i < result.valueCount(); ++i)
                     sum += result.value(i);
                 m_checksum += sum;
+                constexpr int SetPointIndex = BenchMap::SetPointRegister - BenchMap::HoldingStart;
+                if (m_prober && block == 1 && result.valueCount() > SetPointIndex)
+                    m_prober->observed(index + 1, result.value(SetPointIndex) * 0.1);
             } else {
                 ++m_errors;
             }
@@ -178,6 +192,7 @@ private:
         t.start();
         return t;
     }();
+    std::unique_ptr<LatencyProber> m_prober;
     bool m_running = false;
     int m_connected = 0;
     quint64 m_replies = 0;
@@ -373,11 +388,11 @@ double storeInsert(const QString &file, const QList<runtime::HistoryRecord> &rec
 
 } // namespace
 
-PollFigures runRawModbusLoop(const RawLoopOptions &options)
+PollFigures runRawModbusLoop(const RawLoopOptions &options, LatencyFigures *latency)
 {
     PollFigures figures;
-    std::unique_ptr<QThread> thread(QThread::create([&options, &figures] {
-        RawLoop loop(options);
+    std::unique_ptr<QThread> thread(QThread::create([&options, &figures, latency] {
+        RawLoop loop(options, latency);
         figures = loop.run();
     }));
     thread->setObjectName(u"raw-loop"_s);

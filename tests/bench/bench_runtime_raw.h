@@ -2,6 +2,7 @@
 // Baselines of bench_runtime: a raw QModbusTcpClient loop and a raw QSqlQuery::execBatch insert.
 #pragma once
 
+#include "bench_runtime_probe.h"
 #include "bench_runtime_support.h"
 
 #include <QList>
@@ -44,12 +45,16 @@ struct RawLoopOptions
     /// The loop runs on a thread of its own with the runtime's event dispatcher (epoll, as the
     /// pipeline's engine thread) or with Qt's default one (what a plain Qt program gets).
     bool qtDefaultDispatcher = false;
+    /// Valves probed for latency (on the loop's thread, as the baseline of the pipeline's
+    /// latency); 0: none. Only with an interval.
+    int probeDevices = 0;
 };
 
 /// The minimal client over the same devices and registers: one QModbusTcpClient per device, the
 /// two read blocks of BenchMap, a per-device timer, no decoding beyond touching the words; on a
-/// thread of its own (the caller waits).
-PollFigures runRawModbusLoop(const RawLoopOptions &options);
+/// thread of its own (the caller waits). With probes, latency gets the time from a marker write
+/// to the read reply that carries it.
+PollFigures runRawModbusLoop(const RawLoopOptions &options, LatencyFigures *latency = nullptr);
 
 /// HistoryStore against a hand-written execBatch insert of the same rows into the same schema.
 struct InsertFigures

@@ -40,6 +40,12 @@ QString number(double value, int decimals)
     return QString::number(value, 'f', decimals);
 }
 
+// 2.5 -> "+2.5", -0.25 -> "-0.3"
+QString signedNumber(double value)
+{
+    return (value >= 0 ? u"+"_s : QString()) + QString::number(value, 'f', 1);
+}
+
 // 1234567 -> "1,234,567"
 QString grouped(double value)
 {
@@ -81,7 +87,8 @@ bool latencyOk(const PipelineFigures &p, int pollMs)
 }
 
 /// Every 10 Hz window's latency, the first one included, when --latency-windows asked for more
-/// than one: "p99 101.2 / 104.0 / 99.8 ms (p50 ...), 3 of 3 within 110 ms". Empty otherwise.
+/// than one: "p99 101.2 / 104.0 ms (p50 ...; raw loop p99 100.1 / 103.9 ms): 2 of 2 within
+/// 110 ms". Empty otherwise.
 QString latencyWindowsText(const RuntimeSizeFigures &f, int pollMs)
 {
     if (f.pipelineRepeats.empty())
@@ -89,20 +96,33 @@ QString latencyWindowsText(const RuntimeSizeFigures &f, int pollMs)
     std::vector<const PipelineFigures *> windows { &f.pipeline };
     for (const PipelineFigures &p : f.pipelineRepeats)
         windows.push_back(&p);
+    std::vector<const LatencyFigures *> raws { &f.raw10Latency };
+    for (const LatencyFigures &l : f.rawLatencyRepeats)
+        raws.push_back(&l);
+    const auto p99Text
+        = [](const LatencyFigures &l) { return l.measured() ? number(l.p99(), 1) : u"n/a"_s; };
     QStringList p99s;
     QStringList p50s;
+    QStringList rawP99s;
     int within = 0;
+    int rawWithin = 0;
     for (const PipelineFigures *p : windows) {
-        const bool measured = p->ran && !p->latency.fromWriteMs.empty();
-        p99s.append(measured ? number(p->latency.p99(), 1) : u"n/a"_s);
-        p50s.append(measured ? number(p->latency.p50(), 1) : u"n/a"_s);
+        p99s.append(p->ran ? p99Text(p->latency) : u"n/a"_s);
+        p50s.append(p->ran && p->latency.measured() ? number(p->latency.p50(), 1) : u"n/a"_s);
         within += latencyOk(*p, pollMs) ? 1 : 0;
     }
-    return u"p99 %1 ms (p50 %2 ms): %3 of %4 windows within %5 ms"_s
-        .arg(p99s.join(u" / "_s), p50s.join(u" / "_s))
-        .arg(within)
-        .arg(windows.size())
-        .arg(pollMs + latencySlackMs);
+    for (const LatencyFigures *l : raws) {
+        rawP99s.append(p99Text(*l));
+        rawWithin += l->measured() && l->p99() <= pollMs + latencySlackMs ? 1 : 0;
+    }
+    return u"p99 %1 ms (p50 %2 ms): %3 of %4 windows within %5 ms; raw loop right before each: "
+           u"p99 %6 ms, %7 of %8 within"_s.arg(p99s.join(u" / "_s), p50s.join(u" / "_s))
+               .arg(within)
+               .arg(windows.size())
+               .arg(pollMs + latencySlackMs)
+               .arg(rawP99s.join(u" / "_s))
+               .arg(rawWithin)
+               .arg(raws.size());
 }
 
 QString cpuText(const PollFigures &f)
@@ -134,6 +154,11 @@ QString methodText(const RuntimeSettings &s)
            u"carrying the new SetPoint (received on the host's thread) is one sample (an upper "
            u"bound: the register changes between send and reply); a marker the simulator's own "
            u"open/close cycle overwrites before a poll sees it counts as lost, not as a sample. "
+           u"The "
+           u"raw loop's 10 Hz window is probed the same way, up to the read reply carrying the "
+           u"marker: the baseline of the latency, [in brackets] in the table; with "
+           u"--latency-windows "
+           u"N, windows 2..N are each a raw loop window followed by a fresh pipeline deploy. "
            u"'Every sample stored' = rows "
            u"in dt_samples after stop == AttributeUpdates notified from deploy to stop. History "
            u"insert = the same number of records (at least %6) appended to a fresh HistoryStore "
@@ -199,6 +224,14 @@ QString runtimeTextReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
             return line;
         };
         out += pollLine(u"raw loop %1 ms"_s.arg(s.pollMs), f.raw10, true);
+        if (f.raw10Latency.measured()) {
+            const LatencyFigures &l = f.raw10Latency;
+            out += u"   raw loop latency register change -> read reply: p50 %1 ms, p99 %2 ms, "
+                   u"max %3 ms; %4 probes seen, %5 lost (the baseline of the pipeline's)\n"_s
+                       .arg(number(l.p50(), 1), number(l.p99(), 1), number(l.max(), 1))
+                       .arg(l.seen)
+                       .arg(l.lost);
+        }
         out += pollLine(u"raw, Qt dispatcher"_s, f.raw10QtDispatcher, true);
         out += pollLine(u"raw loop max-rate"_s, f.rawMax, true);
         out += pollLine(
@@ -235,6 +268,10 @@ QString runtimeTextReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
                        .arg(number(l.writeRoundTripMedianMs, 2))
                        .arg(s.pollMs + latencySlackMs)
                        .arg(verdict(latencyOk(p, s.pollMs)));
+            if (l.measured() && f.raw10Latency.measured())
+                out += u"   latency pipeline - raw loop: p50 %1 ms, p99 %2 ms\n"_s.arg(
+                    signedNumber(l.p50() - f.raw10Latency.p50()),
+                    signedNumber(l.p99() - f.raw10Latency.p99()));
             const QString windows = latencyWindowsText(f, s.pollMs);
             if (!windows.isEmpty())
                 out += u"   latency in every window: %1\n"_s.arg(windows);
@@ -292,7 +329,7 @@ QString runtimeMarkdownReport(const RuntimeSettings &s, const std::vector<Runtim
     QString out = markdownRow({ u"Devices"_s, u"Pipeline polls/s at %1 ms (target)"_s.arg(s.pollMs),
         u"Raw loop polls/s (Qt's dispatcher)"_s, u"Runtime CPU"_s,
         u"Samples/s (persisted = notified)"_s,
-        u"Latency p50 / p99 (goal ≤ %1 ms)"_s.arg(s.pollMs + latencySlackMs),
+        u"Latency p50 / p99 (goal ≤ %1 ms) [raw loop]"_s.arg(s.pollMs + latencySlackMs),
         u"Max-rate polls/s pipeline / raw (goal ≥ %1)"_s.arg(number(pipelineRatioGoal, 1)),
         u"History insert / raw execBatch (goal ≥ %1)"_s.arg(number(insertRatioGoal, 1)),
         u"Load avg"_s });
@@ -318,10 +355,13 @@ QString runtimeMarkdownReport(const RuntimeSettings &s, const std::vector<Runtim
                                     .arg(p.persisted)
                                     .arg(p.notifiedTotal)
                                     .arg(verdict(p.everySampleStored()));
-        const QString latency = p.latency.fromWriteMs.empty()
+        QString latency = p.latency.fromWriteMs.empty()
             ? u"n/a"_s
             : u"%1 / %2 ms %3"_s.arg(number(p.latency.p50(), 1), number(p.latency.p99(), 1),
                 verdict(latencyOk(p, s.pollMs)));
+        if (f.raw10Latency.measured())
+            latency += u" [%1 / %2]"_s.arg(
+                number(f.raw10Latency.p50(), 1), number(f.raw10Latency.p99(), 1));
         const double ratio = pipelineRatio(f);
         const QString maxRate = ratio < 0
             ? u"–"_s
@@ -367,12 +407,20 @@ QJsonObject pollJson(const PollFigures &p, bool have)
     return o;
 }
 
-QJsonObject pipelineJson(const PipelineFigures &p)
+QJsonObject latencyJson(const LatencyFigures &l)
 {
-    const LatencyFigures &l = p.latency;
     QJsonArray samples;
     for (double v : l.fromWriteMs)
         samples.append(v);
+    return { { u"sent"_s, l.sent }, { u"seen"_s, l.seen }, { u"lost"_s, l.lost },
+        { u"failed"_s, l.failed }, { u"p50_ms"_s, l.p50() }, { u"p99_ms"_s, l.p99() },
+        { u"max_ms"_s, l.max() }, { u"p50_from_reply_ms"_s, l.p50FromReply() },
+        { u"p99_from_reply_ms"_s, l.p99FromReply() },
+        { u"write_rtt_median_ms"_s, l.writeRoundTripMedianMs }, { u"samples_ms"_s, samples } };
+}
+
+QJsonObject pipelineJson(const PipelineFigures &p)
+{
     return { { u"ran"_s, p.ran }, { u"error"_s, p.error },
         { u"polls"_s, pollJson(p.polls, p.haveDeviceStats) },
         { u"engine_thread_cpu_s"_s, p.engineThreadCpu },
@@ -384,13 +432,7 @@ QJsonObject pipelineJson(const PipelineFigures &p)
         { u"samples_per_s"_s, p.samplesPerSecond() },
         { u"history_stats_available"_s, p.haveHistoryStats },
         { u"history_backlog_at_window_end"_s, p.historyBacklogAtWindowEnd },
-        { u"latency"_s,
-            QJsonObject { { u"sent"_s, l.sent }, { u"seen"_s, l.seen }, { u"lost"_s, l.lost },
-                { u"failed"_s, l.failed }, { u"p50_ms"_s, l.p50() }, { u"p99_ms"_s, l.p99() },
-                { u"max_ms"_s, l.max() }, { u"p50_from_reply_ms"_s, l.p50FromReply() },
-                { u"p99_from_reply_ms"_s, l.p99FromReply() },
-                { u"write_rtt_median_ms"_s, l.writeRoundTripMedianMs },
-                { u"samples_ms"_s, samples } } } };
+        { u"latency"_s, latencyJson(p.latency) } };
 }
 
 QJsonArray repeatsJson(const std::vector<PipelineFigures> &repeats)
@@ -398,6 +440,14 @@ QJsonArray repeatsJson(const std::vector<PipelineFigures> &repeats)
     QJsonArray out;
     for (const PipelineFigures &p : repeats)
         out.append(pipelineJson(p));
+    return out;
+}
+
+QJsonArray latencyRepeatsJson(const std::vector<LatencyFigures> &repeats)
+{
+    QJsonArray out;
+    for (const LatencyFigures &l : repeats)
+        out.append(latencyJson(l));
     return out;
 }
 
@@ -413,10 +463,12 @@ QString runtimeJsonReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
             { u"load_after"_s, f.loadAfter }, { u"simulator"_s, f.simulatorCommand },
             { u"target_polls_per_s"_s, f.targetPolls(s.pollMs) },
             { u"raw_loop"_s, pollJson(f.raw10, true) },
+            { u"raw_loop_latency"_s, latencyJson(f.raw10Latency) },
             { u"raw_loop_qt_dispatcher"_s, pollJson(f.raw10QtDispatcher, true) },
             { u"raw_loop_max"_s, pollJson(f.rawMax, true) },
             { u"pipeline"_s, pipelineJson(f.pipeline) },
             { u"pipeline_repeats"_s, repeatsJson(f.pipelineRepeats) },
+            { u"raw_loop_latency_repeats"_s, latencyRepeatsJson(f.rawLatencyRepeats) },
             { u"pipeline_max"_s, pipelineJson(f.pipelineMax) },
             { u"pipeline_over_raw_max"_s, pipelineRatio(f) },
             { u"pipeline_over_raw_10hz"_s, tenHzRatio(f) },

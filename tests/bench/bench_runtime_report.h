@@ -46,10 +46,13 @@ struct RuntimeSizeFigures
     QString loadAfter;
     QString simulatorCommand;
     PollFigures raw10; ///< on the runtime's dispatcher, as the pipeline
+    LatencyFigures raw10Latency; ///< marker write -> raw10's read reply carrying it
     PollFigures raw10QtDispatcher; ///< the same loop on Qt's default dispatcher
     PollFigures rawMax;
     PipelineFigures pipeline;
     std::vector<PipelineFigures> pipelineRepeats; ///< windows 2..n of --latency-windows n
+    /// The raw loop's latency in a window of its own right before each of pipelineRepeats.
+    std::vector<LatencyFigures> rawLatencyRepeats;
     PipelineFigures pipelineMax;
     InsertFigures insert;
 
