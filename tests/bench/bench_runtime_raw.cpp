@@ -126,14 +126,24 @@ private:
     void onConnected(int index)
     {
         ++m_connected;
-        RawDevice &device = m_devices[size_t(index)];
-        if (m_options.intervalMs > 0) {
-            device.timer = new QTimer(this);
-            device.timer->setInterval(m_options.intervalMs);
-            connect(device.timer, &QTimer::timeout, this, [this, index] { poll(index); });
-            device.timer->start();
+        if (m_options.intervalMs <= 0) {
+            poll(index);
+            return;
         }
-        poll(index);
+        // Each device polls at its own phase of the period, as the runtime's PollScheduler
+        // does: the fleet's requests are spread over the period instead of coming in bursts.
+        const qint64 period = m_options.intervalMs;
+        const qint64 phase = qint64(index) * period / m_options.devices;
+        const qint64 delay = (phase - m_clock.elapsed() % period + period) % period;
+        RawDevice &device = m_devices[size_t(index)];
+        device.timer = new QTimer(this);
+        device.timer->setTimerType(Qt::PreciseTimer);
+        device.timer->setInterval(m_options.intervalMs);
+        connect(device.timer, &QTimer::timeout, this, [this, index] { poll(index); });
+        QTimer::singleShot(delay, Qt::PreciseTimer, device.timer, [this, index] {
+            m_devices[size_t(index)].timer->start();
+            poll(index);
+        });
     }
 
     void poll(int index)
