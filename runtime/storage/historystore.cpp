@@ -154,7 +154,7 @@ void HistoryStore::applyRetention()
 bool HistoryStore::flush(int timeoutMs)
 {
     const qint64 target = m_buffer->counters().appended;
-    m_writer->requestFlush();
+    m_writer->requestFlush(target);
     return m_buffer->waitHandled(target, timeoutMs);
 }
 

@@ -132,9 +132,10 @@ void HistoryWriter::wake()
     }
 }
 
-void HistoryWriter::requestFlush()
+void HistoryWriter::requestFlush(qint64 appended)
 {
-    m_flushRequested = true;
+    qint64 target = m_flushTarget.load();
+    while (target < appended && !m_flushTarget.compare_exchange_weak(target, appended)) { }
     wake();
 }
 
@@ -195,8 +196,12 @@ void HistoryWriter::shutdown()
 void HistoryWriter::process(Drain mode)
 {
     m_wakeQueued = false;
-    // Someone waits in flush(): everything, and under ordinary scheduling.
-    const bool awaited = m_flushRequested.exchange(false);
+    // Someone waits in flush() for records not handled yet: everything, and under ordinary
+    // scheduling. (A flag would be stale when a drain served it first, and would commit the
+    // next trickle as a small batch.)
+    const HistoryBuffer::Counters counters = m_buffer->counters();
+    const bool awaited
+        = counters.committed + counters.rejected + counters.dropped < m_flushTarget.load();
     if (awaited)
         mode = Drain::All;
     if (m_stopping)
@@ -228,9 +233,17 @@ void HistoryWriter::drain(bool timeSliced, Drain mode, bool awaited)
     const int limit = batchSize > std::numeric_limits<int>::max() / CatchUpBatches
         ? batchSize
         : batchSize * CatchUpBatches;
+    // Everything means what was appended before this drain began and what a flush() waits
+    // for; records arriving meanwhile are a trickle again, committed in full batches.
+    const qint64 allUpTo = m_buffer->counters().appended;
     QElapsedTimer slice;
     slice.start();
     while (m_connected) {
+        if (mode == Drain::All) {
+            const HistoryBuffer::Counters c = m_buffer->counters();
+            if (c.committed + c.rejected + c.dropped >= std::max(allUpTo, m_flushTarget.load()))
+                mode = Drain::FullBatches;
+        }
         // In steady state the writer is woken when batchSize records wait, so transactions
         // hold about batchSize records; only a backlog makes them larger. A rest smaller than
         // a batch waits for the flush timer unless everything was asked for.
@@ -274,7 +287,7 @@ void HistoryWriter::drain(bool timeSliced, Drain mode, bool awaited)
         if (timeSliced && slice.elapsed() > TimeSliceMs) {
             // Still draining everything after a whole slice: the rest is awaited too.
             if (mode == Drain::All)
-                requestFlush();
+                requestFlush(m_buffer->counters().appended);
             else
                 wake();
             return;

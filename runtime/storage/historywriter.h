@@ -33,8 +33,10 @@ public:
     /// a smaller rest for its flush timer (every commit rewrites the pages it touches, so
     /// committing each trickle of records as it comes would cost a page write per few records).
     void wake();
-    /// Thread-safe: asks the writer thread to commit everything waiting, soon.
-    void requestFlush();
+    /// Thread-safe: asks the writer thread to commit everything waiting, soon, until the first
+    /// `appended` records (HistoryBuffer's count) are handled. A request already served forces
+    /// nothing: the trickle after it is committed in full batches again.
+    void requestFlush(qint64 appended);
     /// Thread-safe.
     bool isAvailable() const { return m_available.load(); }
 
@@ -92,7 +94,7 @@ private:
     int m_backoffMs;
     std::atomic_bool m_available { true };
     std::atomic_bool m_wakeQueued { false };
-    std::atomic_bool m_flushRequested { false };
+    std::atomic<qint64> m_flushTarget { 0 }; ///< records flush() waits for (appended count)
     bool m_idleScheduling = false; ///< the writer may switch to SCHED_IDLE and back
     bool m_idle = false; ///< it runs under SCHED_IDLE now
     QTimer *m_flushTimer = nullptr;
