@@ -103,9 +103,9 @@ bool HistoryBuffer::waitHandled(qint64 target, int timeoutMs)
 {
     QDeadlineTimer deadline(std::max(0, timeoutMs));
     QMutexLocker lock(&m_mutex);
-    while (m_counters.committed + m_counters.rejected + m_counters.dropped < target) {
+    while (m_counters.handled() < target) {
         if (!m_progress.wait(&m_mutex, deadline))
-            return m_counters.committed + m_counters.rejected + m_counters.dropped >= target;
+            return m_counters.handled() >= target;
     }
     return true;
 }

@@ -34,6 +34,8 @@ public:
         qint64 rejected = 0;
         qint64 dropped = 0;
         qint64 failedCommits = 0;
+        /// Records the writer is done with: committed, refused or dropped.
+        qint64 handled() const { return committed + rejected + dropped; }
     };
 
     explicit HistoryBuffer(qint64 maxRecords);

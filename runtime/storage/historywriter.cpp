@@ -199,9 +199,7 @@ void HistoryWriter::process(Drain mode)
     // Someone waits in flush() for records not handled yet: everything, and under ordinary
     // scheduling. (A flag would be stale when a drain served it first, and would commit the
     // next trickle as a small batch.)
-    const HistoryBuffer::Counters counters = m_buffer->counters();
-    const bool awaited
-        = counters.committed + counters.rejected + counters.dropped < m_flushTarget.load();
+    const bool awaited = m_buffer->counters().handled() < m_flushTarget.load();
     if (awaited)
         mode = Drain::All;
     if (m_stopping)
@@ -239,11 +237,9 @@ void HistoryWriter::drain(bool timeSliced, Drain mode, bool awaited)
     QElapsedTimer slice;
     slice.start();
     while (m_connected) {
-        if (mode == Drain::All) {
-            const HistoryBuffer::Counters c = m_buffer->counters();
-            if (c.committed + c.rejected + c.dropped >= std::max(allUpTo, m_flushTarget.load()))
-                mode = Drain::FullBatches;
-        }
+        if (mode == Drain::All
+            && m_buffer->counters().handled() >= std::max(allUpTo, m_flushTarget.load()))
+            mode = Drain::FullBatches;
         // In steady state the writer is woken when batchSize records wait, so transactions
         // hold about batchSize records; only a backlog makes them larger. A rest smaller than
         // a batch waits for the flush timer unless everything was asked for.
@@ -287,7 +283,7 @@ void HistoryWriter::drain(bool timeSliced, Drain mode, bool awaited)
         if (timeSliced && slice.elapsed() > TimeSliceMs) {
             // Still draining everything after a whole slice: the rest is awaited too.
             if (mode == Drain::All)
-                requestFlush(m_buffer->counters().appended);
+                requestFlush(allUpTo);
             else
                 wake();
             return;
