@@ -189,9 +189,9 @@ RuntimeSizeFigures benchmarkSize(const RuntimeSettings &s, const QString &dir, i
     raw.simulatorPid = simulator.pid();
     progress(
         u"%1 devices: raw loop every %2 ms for %3 s"_s.arg(devices).arg(s.pollMs).arg(s.seconds));
-    raw.probeDevices = s.probes;
-    f.raw10 = runRawModbusLoop(raw, &f.raw10Latency);
-    raw.probeDevices = 0;
+    RawLoopOptions probed = raw; // only the 10 Hz windows on the epoll dispatcher are probed
+    probed.probeDevices = s.probes;
+    f.raw10 = runRawModbusLoop(probed, &f.raw10Latency);
     progress(
         u"%1 devices: raw loop every %2 ms for %3 s on Qt's default event dispatcher"_s.arg(devices)
             .arg(s.pollMs)
@@ -219,10 +219,8 @@ RuntimeSizeFigures benchmarkSize(const RuntimeSettings &s, const QString &dir, i
         progress(u"%1 devices: raw loop and pipeline, latency window %2 of %3"_s.arg(devices)
                      .arg(window)
                      .arg(s.latencyWindows));
-        raw.probeDevices = s.probes;
         LatencyFigures rawLatency;
-        runRawModbusLoop(raw, &rawLatency);
-        raw.probeDevices = 0;
+        runRawModbusLoop(probed, &rawLatency);
         f.rawLatencyRepeats.push_back(rawLatency);
         f.pipelineRepeats.push_back(runPipeline(pipe));
     }

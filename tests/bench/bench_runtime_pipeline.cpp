@@ -18,7 +18,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <cmath>
 #include <ctime>
 #include <type_traits>
 #include <utility>

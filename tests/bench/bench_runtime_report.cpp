@@ -81,9 +81,14 @@ bool sustained(const RuntimeSizeFigures &f, int pollMs)
         && cycles(f.pipeline.polls) >= sustainedFraction * f.targetPolls(pollMs);
 }
 
+bool latencyWithin(const LatencyFigures &l, int pollMs)
+{
+    return l.measured() && l.p99() <= pollMs + latencySlackMs;
+}
+
 bool latencyOk(const PipelineFigures &p, int pollMs)
 {
-    return !p.latency.fromWriteMs.empty() && p.latency.p99() <= pollMs + latencySlackMs;
+    return latencyWithin(p.latency, pollMs);
 }
 
 /// Every 10 Hz window's latency, the first one included, when --latency-windows asked for more
@@ -113,7 +118,7 @@ QString latencyWindowsText(const RuntimeSizeFigures &f, int pollMs)
     }
     for (const LatencyFigures *l : raws) {
         rawP99s.append(p99Text(*l));
-        rawWithin += l->measured() && l->p99() <= pollMs + latencySlackMs ? 1 : 0;
+        rawWithin += latencyWithin(*l, pollMs) ? 1 : 0;
     }
     return u"p99 %1 ms (p50 %2 ms): %3 of %4 windows within %5 ms; raw loop right before each: "
            u"p99 %6 ms, %7 of %8 within"_s.arg(p99s.join(u" / "_s), p50s.join(u" / "_s))
@@ -154,11 +159,10 @@ QString methodText(const RuntimeSettings &s)
            u"carrying the new SetPoint (received on the host's thread) is one sample (an upper "
            u"bound: the register changes between send and reply); a marker the simulator's own "
            u"open/close cycle overwrites before a poll sees it counts as lost, not as a sample. "
-           u"The "
-           u"raw loop's 10 Hz window is probed the same way, up to the read reply carrying the "
-           u"marker: the baseline of the latency, [in brackets] in the table; with "
-           u"--latency-windows "
-           u"N, windows 2..N are each a raw loop window followed by a fresh pipeline deploy. "
+           u"The raw loop's 10 Hz window is probed the same way, up to the read reply carrying "
+           u"the marker: the baseline of the latency, [in brackets] in the table; with "
+           u"--latency-windows N, windows 2..N are each a raw loop window followed by a fresh "
+           u"pipeline deploy. "
            u"'Every sample stored' = rows "
            u"in dt_samples after stop == AttributeUpdates notified from deploy to stop. History "
            u"insert = the same number of records (at least %6) appended to a fresh HistoryStore "
@@ -355,7 +359,7 @@ QString runtimeMarkdownReport(const RuntimeSettings &s, const std::vector<Runtim
                                     .arg(p.persisted)
                                     .arg(p.notifiedTotal)
                                     .arg(verdict(p.everySampleStored()));
-        QString latency = p.latency.fromWriteMs.empty()
+        QString latency = !p.latency.measured()
             ? u"n/a"_s
             : u"%1 / %2 ms %3"_s.arg(number(p.latency.p50(), 1), number(p.latency.p99(), 1),
                 verdict(latencyOk(p, s.pollMs)));
