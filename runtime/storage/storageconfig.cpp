@@ -110,8 +110,12 @@ Result<StorageConfig> storageConfigFromElement(
     StorageConfig config;
     config.backend = *backend;
     ElementReader reader(element);
-    if (!reader.integer(u"RetentionDays", 365, 0, 1'000'000, &config.retentionDays))
+    if (!reader.integer(u"RetentionDays", 365, 0, 1'000'000, &config.retentionDays)
+        || !reader.integer(u"BatchSize", config.batchSize, 1, 1'000'000, &config.batchSize)
+        || !reader.integer(
+            u"FlushIntervalMs", config.flushIntervalMs, 1, 3'600'000, &config.flushIntervalMs)) {
         return Result<StorageConfig>::failure(reader.error());
+    }
 
     if (config.backend == StorageConfig::Backend::SQLite) {
         const QString file = reader.text(u"File", u"history.sqlite"_s);

@@ -58,8 +58,9 @@ struct StorageConfig
 QString backendName(StorageConfig::Backend backend);
 
 /// Reads a SQLiteStorage, PostgreSQLStorage or MySQLStorage element (DigitalTwinComponentLib):
-/// File (relative to dataDir), RetentionDays, Host, Port, Database, User and PasswordEnv (the
-/// name of the environment variable that holds the password). The class is taken from the
+/// File (relative to dataDir), RetentionDays, BatchSize, FlushIntervalMs, Host, Port, Database,
+/// User and PasswordEnv (the name of the environment variable that holds the password). Absent
+/// attributes take the library's defaults (those of StorageConfig). The class is taken from the
 /// element's RefBaseSystemUnitPath; errors name the element and the attribute.
 Result<StorageConfig> storageConfigFromElement(
     const model::InternalElement &element, const QString &dataDir);

@@ -7,6 +7,7 @@
 
 #include "model/caexfile.h"
 #include "model/caexreader.h"
+#include "model/systemunit.h"
 
 #include <QTest>
 
@@ -34,25 +35,36 @@ void HistoryConfigTest::configFromElement_data()
     QTest::addColumn<QString>("expected"); // summary, or "error:<substring>"
 
     const QString lib = u"DTComponents@DigitalTwinComponentLib/"_s;
+    // Summaries end with the writer's batch size and flush interval.
     QTest::newRow("sqlite relative")
         << lib + u"SQLiteStorage"_s << QStringList { u"File=sub/h.sqlite"_s, u"RetentionDays=30"_s }
-        << u"SQLite DATA/sub/h.sqlite 30"_s;
+        << u"SQLite DATA/sub/h.sqlite 30 2000/100"_s;
     QTest::newRow("sqlite absolute")
         << lib + u"SQLiteStorage"_s << QStringList { u"File=/var/x.sqlite"_s }
-        << u"SQLite /var/x.sqlite 365"_s;
-    QTest::newRow("sqlite defaults")
-        << lib + u"SQLiteStorage"_s << QStringList {} << u"SQLite DATA/history.sqlite 365"_s;
+        << u"SQLite /var/x.sqlite 365 2000/100"_s;
+    QTest::newRow("sqlite defaults") << lib + u"SQLiteStorage"_s << QStringList {}
+                                     << u"SQLite DATA/history.sqlite 365 2000/100"_s;
+    QTest::newRow("sqlite batching")
+        << lib + u"SQLiteStorage"_s
+        << QStringList { u"BatchSize=250"_s, u"FlushIntervalMs= 1000 "_s }
+        << u"SQLite DATA/history.sqlite 365 250/1000"_s;
     QTest::newRow("postgres") << lib + u"PostgreSQLStorage"_s
                               << QStringList { u"Host=db.example"_s, u"Port=6543"_s,
                                      u"Database=plant"_s, u"User=u1"_s,
-                                     u"PasswordEnv=DT_TEST_STORAGE_PW"_s, u"RetentionDays=0"_s }
-                              << u"PostgreSQL db.example 6543 plant u1 secret 0"_s;
+                                     u"PasswordEnv=DT_TEST_STORAGE_PW"_s, u"RetentionDays=0"_s,
+                                     u"BatchSize=10000"_s, u"FlushIntervalMs=20"_s }
+                              << u"PostgreSQL db.example 6543 plant u1 secret 0 10000/20"_s;
     QTest::newRow("mysql defaults")
         << lib + u"MySQLStorage"_s << QStringList { u"PasswordEnv=DT_TEST_STORAGE_UNSET"_s }
-        << u"MySQL localhost 3306 dt dt  365"_s;
+        << u"MySQL localhost 3306 dt dt  365 2000/100"_s;
     QTest::newRow("bad retention")
         << lib + u"SQLiteStorage"_s << QStringList { u"RetentionDays=-3"_s }
         << u"error:RetentionDays"_s;
+    QTest::newRow("zero batch") << lib + u"SQLiteStorage"_s << QStringList { u"BatchSize=0"_s }
+                                << u"error:BatchSize"_s;
+    QTest::newRow("bad flush interval")
+        << lib + u"MySQLStorage"_s << QStringList { u"FlushIntervalMs=soon"_s }
+        << u"error:FlushIntervalMs"_s;
     QTest::newRow("bad port") << lib + u"MySQLStorage"_s << QStringList { u"Port=99999"_s }
                               << u"error:Port"_s;
     QTest::newRow("unknown class")
@@ -97,6 +109,7 @@ void HistoryConfigTest::configFromElement()
                   .arg(config->database, config->user, config->password)
                   .arg(config->retentionDays);
     }
+    summary += u" %1/%2"_s.arg(config->batchSize).arg(config->flushIntervalMs);
     QCOMPARE(summary, expected);
 }
 
@@ -131,6 +144,11 @@ void HistoryConfigTest::configFromExample()
     QCOMPARE(config->backend, StorageConfig::Backend::SQLite);
     QVERIFY2(config->file.startsWith(u"/data/"), qPrintable(config->file));
     QVERIFY(config->retentionDays > 0);
+    // The example shows the writer's settings (at the library's defaults) for users to tune.
+    QVERIFY(dt::model::findAttribute(storage->attributes, u"BatchSize"));
+    QVERIFY(dt::model::findAttribute(storage->attributes, u"FlushIntervalMs"));
+    QCOMPARE(config->batchSize, 2000);
+    QCOMPARE(config->flushIntervalMs, 100);
 }
 
 void HistoryConfigTest::openRejectsBadConfig()
