@@ -418,7 +418,7 @@ void Twin::write(const QString &path, const QString &attribute, const QString &v
     }
     for (const Target &t : targets) {
         const ModbusVariable &variable = m_plan.devices[t.device].config.variables[t.variable];
-        if (!variable.isWritable() || variable.count != 1)
+        if (!variable.isWritable())
             continue;
         const QVariant engineering = parseValue(value);
         if (!engineering.isValid()) {
@@ -430,11 +430,13 @@ void Twin::write(const QString &path, const QString &attribute, const QString &v
             done(Result<void>::failure(u"twin '%1' is not running"_s.arg(m_plan.name)));
             return;
         }
-        const int id = m_devices[size_t(t.device)]->write(t.variable, engineering);
+        // An array's attributes are its elements: each is written on its own.
+        QString refusal;
+        const int id = m_devices[size_t(t.device)]->write(
+            t.variable, engineering, variable.count > 1 ? t.element : -1, &refusal);
         if (id < 0) {
-            done(Result<void>::failure(u"device '%1' cannot write '%2' now (%3)"_s.arg(
-                m_plan.devices[t.device].componentPath, variable.name,
-                connectionStateName(m_devices[size_t(t.device)]->state()))));
+            done(Result<void>::failure(
+                u"cannot write %1: %2"_s.arg(joinPath(path, attribute), refusal)));
             return;
         }
         m_pendingWrites.insert({ t.device, id }, std::move(done));

@@ -222,7 +222,7 @@ Result<QVariant> decodeVariable(
         return Result<QVariant>::failure(
             u"%1: %2 words received, %3 needed"_s.arg(variable.name).arg(size).arg(span));
     }
-    const int step = isBitTable(variable.registerType) ? 1 : wordsPerValue(variable.dataType);
+    const int step = variable.step();
     if (variable.count == 1)
         return QVariant(
             engineering(variable, decodeRaw(variable.dataType, variable.wordOrder, words)));
@@ -240,16 +240,27 @@ Result<QVariant> decodeVariable(const ModbusVariable &variable, const QVector<qu
     return decodeVariable(variable, words.constData(), words.size());
 }
 
+namespace {
+
+Result<void> checkWritableTable(const ModbusVariable &variable)
+{
+    if (Result<void> valid = validateVariable(variable); !valid)
+        return Result<void>::failure(u"%1: %2"_s.arg(variable.name, valid.error()));
+    if (variable.registerType == RegisterType::InputRegister
+        || variable.registerType == RegisterType::DiscreteInput) {
+        return Result<void>::failure(u"%1: %2 tables are read-only"_s.arg(
+            variable.name, registerTypeName(variable.registerType)));
+    }
+    return {};
+}
+
+} // namespace
+
 Result<QVector<quint16>> encodeVariable(const ModbusVariable &variable, const QVariant &value)
 {
     using R = Result<QVector<quint16>>;
-    if (Result<void> valid = validateVariable(variable); !valid)
-        return R::failure(u"%1: %2"_s.arg(variable.name, valid.error()));
-    if (variable.registerType == RegisterType::InputRegister
-        || variable.registerType == RegisterType::DiscreteInput) {
-        return R::failure(u"%1: %2 tables are read-only"_s.arg(
-            variable.name, registerTypeName(variable.registerType)));
-    }
+    if (Result<void> writable = checkWritableTable(variable); !writable)
+        return R::failure(writable.error());
     QVariantList values;
     if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QStringList)
         values = value.toList();
@@ -260,7 +271,7 @@ Result<QVector<quint16>> encodeVariable(const ModbusVariable &variable, const QV
                               .arg(values.size())
                               .arg(variable.count));
     }
-    const int step = isBitTable(variable.registerType) ? 1 : wordsPerValue(variable.dataType);
+    const int step = variable.step();
     QVector<quint16> words(variable.span(), 0);
     for (int i = 0; i < values.size(); ++i) {
         if (Result<void> ok = encodeOne(variable, values.at(i), words.data() + i * step); !ok) {
@@ -269,6 +280,23 @@ Result<QVector<quint16>> encodeVariable(const ModbusVariable &variable, const QV
                     : u"%1[%2]: %3"_s.arg(variable.name).arg(i).arg(ok.error()));
         }
     }
+    return words;
+}
+
+Result<QVector<quint16>> encodeElement(
+    const ModbusVariable &variable, int element, const QVariant &value)
+{
+    using R = Result<QVector<quint16>>;
+    if (Result<void> writable = checkWritableTable(variable); !writable)
+        return R::failure(writable.error());
+    if (element < 0 || element >= variable.count) {
+        return R::failure(u"%1 has no element %2 (it holds %3)"_s.arg(variable.name)
+                              .arg(element)
+                              .arg(variable.count));
+    }
+    QVector<quint16> words(variable.step(), 0);
+    if (Result<void> ok = encodeOne(variable, value, words.data()); !ok)
+        return R::failure(u"%1[%2]: %3"_s.arg(variable.name).arg(element).arg(ok.error()));
     return words;
 }
 

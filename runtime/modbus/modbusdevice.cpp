@@ -423,8 +423,9 @@ void ModbusDevice::send(const Request &request)
         ++m_stats.pollsSent;
     } else {
         const ModbusVariable &variable = m_config.variables.at(request.variable);
-        reply = m_client->sendWriteRequest(
-            QModbusDataUnit(unitType(variable.registerType), variable.address, request.words),
+        const int offset = request.element < 0 ? 0 : request.element * variable.step();
+        reply = m_client->sendWriteRequest(QModbusDataUnit(unitType(variable.registerType),
+                                               variable.address + offset, request.words),
             m_config.unitId);
         ++m_stats.writesSent;
     }
@@ -600,9 +601,11 @@ void ModbusDevice::onWriteFinished(
         pump();
 }
 
-int ModbusDevice::write(int variableIndex, const QVariant &value)
+int ModbusDevice::write(int variableIndex, const QVariant &value, int element, QString *refusal)
 {
-    auto refuse = [this](const QString &error) {
+    auto refuse = [this, refusal](const QString &error) {
+        if (refusal)
+            *refusal = error;
         QMetaObject::invokeMethod(
             this, [this, error] { Q_EMIT writeFinished(-1, false, error); }, Qt::QueuedConnection);
         return -1;
@@ -615,7 +618,8 @@ int ModbusDevice::write(int variableIndex, const QVariant &value)
         return refuse(u"%1: %2 is not writable (access %3, %4)"_s.arg(m_config.name, variable.name,
             accessName(variable.access), registerTypeName(variable.registerType)));
     }
-    Result<QVector<quint16>> words = encodeVariable(variable, value);
+    Result<QVector<quint16>> words
+        = element < 0 ? encodeVariable(variable, value) : encodeElement(variable, element, value);
     if (!words)
         return refuse(u"%1: %2"_s.arg(m_config.name, words.error()));
     if (m_state != ConnectionState::Connected)
@@ -626,6 +630,7 @@ int ModbusDevice::write(int variableIndex, const QVariant &value)
     if (m_nextWriteId == std::numeric_limits<int>::max())
         m_nextWriteId = 1;
     request.variable = variableIndex;
+    request.element = element;
     request.words = words.takeValue();
     // Writes go ahead of queued reads (after earlier writes, which keep their order).
     const auto firstRead = std::find_if(

@@ -78,11 +78,14 @@ public:
     Quality quality(int variableIndex) const;
     Stats stats() const { return m_stats; }
 
-    /// Writes an engineering value to a holding register or coil variable. Returns a request id;
-    /// writeFinished(id, ...) follows. Returns -1 when the variable is unknown or not writable, the
-    /// value does not encode, or the device is not connected; writeFinished(-1, false, error) is
-    /// then emitted from the event loop.
-    int write(int variableIndex, const QVariant &value);
+    /// Writes an engineering value to a holding register or coil variable; with element >= 0,
+    /// that one value of an array variable alone (at address + element × step(), the rest of
+    /// the array untouched). Returns a request id; writeFinished(id, ...) follows. Returns -1
+    /// when the variable or element is unknown or not writable, the value does not encode, or
+    /// the device is not connected; writeFinished(-1, false, error) is then emitted from the
+    /// event loop, and the error is also stored in *refusal when given.
+    int write(
+        int variableIndex, const QVariant &value, int element = -1, QString *refusal = nullptr);
 
 Q_SIGNALS:
     void valueUpdated(int variableIndex, const QVariant &value, qint64 timestampMs);
@@ -96,6 +99,7 @@ private:
         int block = -1; ///< read: index into m_blocks
         int writeId = -1; ///< write: request id
         int variable = -1; ///< write: the variable written
+        int element = -1; ///< write: its element written alone, -1 for all of it
         QVector<quint16> words;
     };
     struct BlockState

@@ -120,7 +120,12 @@ Result<ModbusVariable> variableFrom(
 
 int ModbusVariable::span() const
 {
-    return isBitTable(registerType) ? int(count) : int(count) * wordsPerValue(dataType);
+    return int(count) * step();
+}
+
+int ModbusVariable::step() const
+{
+    return isBitTable(registerType) ? 1 : wordsPerValue(dataType);
 }
 
 bool isBitTable(RegisterType type)

@@ -48,6 +48,8 @@ struct ModbusVariable
     bool isWritable() const { return access != Access::Read; }
     /// Registers (or bits for coils and discrete inputs) the variable occupies.
     int span() const;
+    /// Registers (or bits) one value occupies: 1, or 2 for a 32-bit type in a register table.
+    int step() const;
 };
 
 /// True for coils and discrete inputs (bit tables).

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void arrays();
+    void oneElement();
     void bits();
     void encodeErrors_data();
     void encodeErrors();
@@ -235,6 +236,34 @@ void TestModbusCodec::arrays()
         = encodeVariable(profile, QStringList { u"1"_s, u" 2 "_s, u"3"_s });
     QVERIFY2(fromText.ok(), qPrintable(fromText.error()));
     QCOMPARE(*fromText, (QVector<quint16> { 1, 2, 3 }));
+}
+
+void TestModbusCodec::oneElement()
+{
+    // One value of an array on its own: step() words, written at address + element × step().
+    ModbusVariable pair
+        = variable(ModbusDataType::Int32, WordOrder::CDAB, RegisterType::HoldingRegister, 3);
+    pair.scale = 0.5;
+    QCOMPARE(pair.step(), 2);
+    dt::Result<QVector<quint16>> words = encodeElement(pair, 2, u"-1"_s); // raw -2
+    QVERIFY2(words.ok(), qPrintable(words.error()));
+    QCOMPARE(*words, (QVector<quint16> { 0xfffe, 0xffff }));
+
+    ModbusVariable coils = variable(ModbusDataType::Bool, WordOrder::ABCD, RegisterType::Coil, 4);
+    QCOMPARE(coils.step(), 1);
+    QCOMPARE(*encodeElement(coils, 3, true), (QVector<quint16> { 1 }));
+
+    // Errors name the variable and the element; nothing encodes for a read-only table.
+    const dt::Result<QVector<quint16>> beyond = encodeElement(pair, 3, 1);
+    QVERIFY(!beyond.ok());
+    QVERIFY2(beyond.error().contains(u"no element 3"_s), qPrintable(beyond.error()));
+    QVERIFY(!encodeElement(pair, -1, 1).ok());
+    const dt::Result<QVector<quint16>> tooBig = encodeElement(pair, 1, 2e10);
+    QVERIFY(!tooBig.ok());
+    QVERIFY2(tooBig.error().startsWith(u"V[1]"_s), qPrintable(tooBig.error()));
+    ModbusVariable inputs
+        = variable(ModbusDataType::UInt16, WordOrder::ABCD, RegisterType::InputRegister, 3);
+    QVERIFY(!encodeElement(inputs, 0, 1).ok());
 }
 
 void TestModbusCodec::bits()

@@ -4,6 +4,7 @@
 // periods while another device keeps updating, recovery after a restart, a server that stops
 // answering (the watchdog, not the request timeout), bounded in-flight requests.
 #include "modbus/modbusdevice.h"
+#include "modbustestserver.h"
 #include "testports.h"
 
 #include <QDateTime>
@@ -28,16 +29,9 @@ namespace {
 // A valve-like Modbus server with known values.
 std::unique_ptr<QModbusTcpServer> startServer(quint16 port)
 {
-    auto server = std::make_unique<QModbusTcpServer>();
-    QModbusDataUnitMap map;
-    map.insert(QModbusDataUnit::Coils, { QModbusDataUnit::Coils, 0, 16 });
-    map.insert(QModbusDataUnit::DiscreteInputs, { QModbusDataUnit::DiscreteInputs, 0, 16 });
-    map.insert(QModbusDataUnit::InputRegisters, { QModbusDataUnit::InputRegisters, 0, 16 });
-    map.insert(QModbusDataUnit::HoldingRegisters, { QModbusDataUnit::HoldingRegisters, 0, 110 });
-    server->setMap(map);
-    server->setServerAddress(1);
-    server->setConnectionParameter(QModbusDevice::NetworkAddressParameter, u"127.0.0.1"_s);
-    server->setConnectionParameter(QModbusDevice::NetworkPortParameter, port);
+    auto server = dt::test::startModbusServer(port);
+    if (!server)
+        return nullptr;
     server->setData(QModbusDataUnit::InputRegisters, 2, 37); // torque %
     server->setData(QModbusDataUnit::InputRegisters, 3, 523); // position 52.3 %
     server->setData(QModbusDataUnit::HoldingRegisters, 5, 2); // state: open
@@ -46,8 +40,6 @@ std::unique_ptr<QModbusTcpServer> startServer(quint16 port)
     for (int i = 0; i < 21; ++i)
         server->setData(QModbusDataUnit::HoldingRegisters, quint16(60 + i), quint16(40 + i));
     server->setData(QModbusDataUnit::DiscreteInputs, 2, 1); // open limit
-    if (!server->connectDevice())
-        return nullptr;
     return server;
 }
 
@@ -169,6 +161,7 @@ private Q_SLOTS:
     void readsValues();
     void updatesOnlyOnChange();
     void writes();
+    void elementWrites();
     void refusedRead();
     void killAndRestart();
     void silentDeviceGoesBad();
@@ -302,6 +295,57 @@ void TestModbusDevice::writes()
     const quint64 writesSent = device.stats().writesSent;
     QCOMPARE(writesSent, quint64(3));
     QCOMPARE(device.stats().writesOk, quint64(3));
+}
+
+void TestModbusDevice::elementWrites()
+{
+    // One value of an array variable is written on its own; its neighbours stay as they were.
+    const quint16 port = freePort();
+    auto server = startServer(port);
+    QVERIFY(server);
+    ModbusDeviceConfig config = valveConfig(u"V1"_s, port, 100);
+    config.variables.append(var(u"Limits"_s, RegisterType::HoldingRegister, 100, 3,
+        ModbusDataType::Int32, Access::ReadWrite));
+    config.variables.last().wordOrder = WordOrder::CDAB;
+    config.variables.append(
+        var(u"Lamps"_s, RegisterType::Coil, 8, 4, ModbusDataType::Bool, Access::ReadWrite));
+    const int limits = int(config.variables.size() - 2);
+    const int lamps = int(config.variables.size() - 1);
+    for (quint16 address = 100; address < 106; ++address)
+        server->setData(QModbusDataUnit::HoldingRegisters, address, 7);
+    ModbusDevice device(config);
+    QSignalSpy finished(&device, &ModbusDevice::writeFinished);
+    device.start();
+    QTRY_VERIFY_WITH_TIMEOUT(allQuality(device, Quality::Good), 10000);
+
+    const int limitId = device.write(limits, -70000, 1); // 0xFFFEEE90, low word first
+    const int lampId = device.write(lamps, true, 2);
+    QVERIFY(limitId > 0 && lampId > limitId);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    for (const QList<QVariant> &args : std::as_const(finished))
+        QVERIFY2(args.at(1).toBool(), qPrintable(args.at(2).toString()));
+    QList<quint16> words;
+    for (quint16 address = 100; address < 106; ++address) {
+        quint16 raw = 0;
+        QVERIFY(server->data(QModbusDataUnit::HoldingRegisters, address, &raw));
+        words.append(raw);
+    }
+    QCOMPARE(words, (QList<quint16> { 7, 7, 0xee90, 0xfffe, 7, 7 }));
+    for (quint16 coil = 8; coil < 12; ++coil) {
+        quint16 raw = 0;
+        QVERIFY(server->data(QModbusDataUnit::Coils, coil, &raw));
+        QCOMPARE(raw != 0, coil == 10);
+    }
+    // Read back at once, as for whole writes.
+    QTRY_COMPARE_WITH_TIMEOUT(device.value(limits).toList().value(1).toDouble(), -70000.0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(device.value(lamps).toList().value(2).toDouble(), 1.0, 10000);
+
+    // An element the array does not have is refused before anything is sent.
+    finished.clear();
+    QCOMPARE(device.write(limits, 1, 3), -1);
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(finished.first().at(2).toString().contains(u"no element 3"_s));
+    QCOMPARE(device.stats().writesSent, quint64(2));
 }
 
 void TestModbusDevice::refusedRead()
