@@ -233,7 +233,8 @@ private:
             case ComponentKind::MySQLStorage: {
                 Result<StorageConfig> config = storageConfigFromElement(c, dataDir);
                 if (!config) {
-                    m_errors.append(u"storage '%1': %2"_s.arg(path, config.error()));
+                    // The error names the storage element and the attribute.
+                    m_errors.append(u"twin '%1': %2"_s.arg(twin.name, config.error()));
                 } else if (twin.storage) {
                     m_errors.append(u"twin '%1' has two storage components ('%2' and '%3'); "
                                     "keep one"_s.arg(twin.name, twin.storageName, path));

@@ -290,9 +290,11 @@ Result<QVector<quint16>> encodeElement(
     if (Result<void> writable = checkWritableTable(variable); !writable)
         return R::failure(writable.error());
     if (element < 0 || element >= variable.count) {
-        return R::failure(u"%1 has no element %2 (it holds %3)"_s.arg(variable.name)
-                              .arg(element)
-                              .arg(variable.count));
+        return R::failure(
+            u"%1 has no element %2 (it holds %3 values, elements 0 to %4)"_s.arg(variable.name)
+                .arg(element)
+                .arg(variable.count)
+                .arg(variable.count - 1));
     }
     QVector<quint16> words(variable.step(), 0);
     if (Result<void> ok = encodeOne(variable, value, words.data()); !ok)

@@ -28,8 +28,9 @@ Result<QVariant> decodeVariable(const ModbusVariable &variable, const QVector<qu
 /// bools and numeric text ("true"/"false" for bool); a list of exactly count values when
 /// count > 1. Returns span() words (0/1 per bit for coils).
 Result<QVector<quint16>> encodeVariable(const ModbusVariable &variable, const QVariant &value);
-/// Encodes one element (0-based) of a variable for writing on its own: step() words (one 0/1
-/// for a coil), to be written at address + element × step(). Same rules as encodeVariable.
+/// Encodes one value for element (0-based) of a variable, to be written on its own: step()
+/// words (one 0/1 for a coil) for address + element × step(). The value is a single one (not a
+/// list), converted and range-checked as encodeVariable does.
 Result<QVector<quint16>> encodeElement(
     const ModbusVariable &variable, int element, const QVariant &value);
 

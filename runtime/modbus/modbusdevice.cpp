@@ -603,7 +603,8 @@ void ModbusDevice::onWriteFinished(
 
 int ModbusDevice::write(int variableIndex, const QVariant &value, int element, QString *refusal)
 {
-    auto refuse = [this, refusal](const QString &error) {
+    auto refuse = [this, refusal](const QString &reason) {
+        const QString error = u"device '%1': %2"_s.arg(m_config.name, reason);
         if (refusal)
             *refusal = error;
         QMetaObject::invokeMethod(
@@ -611,19 +612,19 @@ int ModbusDevice::write(int variableIndex, const QVariant &value, int element, Q
         return -1;
     };
     if (variableIndex < 0 || variableIndex >= m_config.variables.size())
-        return refuse(u"%1: no variable %2"_s.arg(m_config.name).arg(variableIndex));
+        return refuse(u"no variable %1"_s.arg(variableIndex));
     const ModbusVariable &variable = m_config.variables.at(variableIndex);
     if (!variable.isWritable() || variable.registerType == RegisterType::InputRegister
         || variable.registerType == RegisterType::DiscreteInput) {
-        return refuse(u"%1: %2 is not writable (access %3, %4)"_s.arg(m_config.name, variable.name,
-            accessName(variable.access), registerTypeName(variable.registerType)));
+        return refuse(u"%1 is not writable (access %2, %3)"_s.arg(
+            variable.name, accessName(variable.access), registerTypeName(variable.registerType)));
     }
     Result<QVector<quint16>> words
         = element < 0 ? encodeVariable(variable, value) : encodeElement(variable, element, value);
     if (!words)
-        return refuse(u"%1: %2"_s.arg(m_config.name, words.error()));
+        return refuse(words.error());
     if (m_state != ConnectionState::Connected)
-        return refuse(u"%1: not connected (%2)"_s.arg(m_config.name, connectionStateName(m_state)));
+        return refuse(u"not connected (%1)"_s.arg(connectionStateName(m_state)));
 
     Request request;
     request.writeId = m_nextWriteId++;

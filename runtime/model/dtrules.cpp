@@ -50,10 +50,29 @@ DtAttributeRule port(const char *name, Severity missing)
     return integer(name, missing, 1, 65535);
 }
 
+// What every storage class has: retention and the history writer's batching.
+std::vector<DtAttributeRule> storageCommon()
+{
+    return { integer("RetentionDays", Optional, 0, 1000000),
+        integer("BatchSize", Optional, 1, 1000000),
+        integer("FlushIntervalMs", Optional, 1, 3600000) };
+}
+
+std::vector<DtAttributeRule> sqliteStorage()
+{
+    std::vector<DtAttributeRule> rules { text("File", Recommended) };
+    for (DtAttributeRule &rule : storageCommon())
+        rules.push_back(rule);
+    return rules;
+}
+
 std::vector<DtAttributeRule> databaseServer()
 {
-    return { host("Host", Required), port("Port", Optional), text("Database", Required),
-        text("User", Recommended), text("PasswordEnv", Optional) };
+    std::vector<DtAttributeRule> rules { host("Host", Required), port("Port", Optional),
+        text("Database", Required), text("User", Recommended), text("PasswordEnv", Optional) };
+    for (DtAttributeRule &rule : storageCommon())
+        rules.push_back(rule);
+    return rules;
 }
 
 DtRules buildRules()
@@ -79,9 +98,7 @@ DtRules buildRules()
 
     r.components = {
         { "DigitalTwin", "DigitalTwin", {}, {}, nullptr, nullptr },
-        { "SQLiteStorage", "Storage",
-            { text("File", Recommended), integer("RetentionDays", Optional, 0) }, {}, nullptr,
-            nullptr },
+        { "SQLiteStorage", "Storage", sqliteStorage(), {}, nullptr, nullptr },
         { "PostgreSQLStorage", "Storage", databaseServer(), {}, nullptr, nullptr },
         { "MySQLStorage", "Storage", databaseServer(), {}, nullptr, nullptr },
         { "ModbusTCPClient", "Communication",

@@ -107,9 +107,11 @@ QString valueProblem(const DtAttributeRule &rule, const QString &value, Severity
     auto range
         = [&rule](double x) { return rule.min > rule.max || (x >= rule.min && x <= rule.max); };
     auto rangeText = [&rule] {
+        // 'g' with enough digits: 1000000, not 1e+06.
+        const auto bound = [](double x) { return QString::number(x, 'g', 15); };
         const bool upper = rule.max < std::numeric_limits<double>::max();
-        return upper ? tr("between %1 and %2").arg(rule.min).arg(rule.max)
-                     : tr("at least %1").arg(rule.min);
+        return upper ? tr("between %1 and %2").arg(bound(rule.min), bound(rule.max))
+                     : tr("at least %1").arg(bound(rule.min));
     };
     switch (rule.kind) {
     case DtValueKind::Text:

@@ -52,10 +52,11 @@ public:
         bool ok = false;
         const qint64 number = text->toLongLong(&ok);
         if (!ok || number < min || number > max) {
-            m_error = u"storage '%1': attribute '%2' = '%3' is not a whole number in %4..%5"_s
-                          .arg(m_element.name, name, *text)
+            m_error = u"storage '%1': attribute '%2' must be a whole number from %3 to %4, "
+                      "not '%5'"_s.arg(m_element.name, name)
                           .arg(min)
-                          .arg(max);
+                          .arg(max)
+                          .arg(*text);
             return false;
         }
         *out = int(number);

@@ -298,6 +298,18 @@ void TestValidator::diagnostics_data()
 <RoleClass Name="PlantTwin" RefBaseClassPath="DigitalTwinRoleClassLib/DigitalTwin"/>
 </RoleClassLib>)"_s << E << u"has no child element with the role API"_s << u"twin"_s << 5;
 
+    const QString storageCase = uR"(<InstanceHierarchy Name="H">
+<InternalElement Name="History" ID="history" RefBaseSystemUnitPath="DigitalTwinComponentLib/%1">
+<Attribute Name="%2"><Value>%3</Value></Attribute>
+</InternalElement>
+</InstanceHierarchy>)"_s;
+    QTest::newRow("storage batch size")
+        << storageCase.arg(u"SQLiteStorage"_s, u"BatchSize"_s, u"0"_s) << E
+        << u"BatchSize '0' is not between 1 and 1000000"_s << u"history"_s << 6;
+    QTest::newRow("storage flush interval")
+        << storageCase.arg(u"PostgreSQLStorage"_s, u"FlushIntervalMs"_s, u"soon"_s) << E
+        << u"FlushIntervalMs 'soon' is not a whole number"_s << u"history"_s << 6;
+
     const QString modbusCase = uR"(<InstanceHierarchy Name="H">
 <InternalElement Name="Client" ID="client">
 <ExternalInterface Name="Var" ID="var" RefBaseClassPath="DigitalTwinInterfaceClassLib/ModbusVariable">

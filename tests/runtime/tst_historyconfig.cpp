@@ -60,8 +60,26 @@ void HistoryConfigTest::configFromElement_data()
     QTest::newRow("bad retention")
         << lib + u"SQLiteStorage"_s << QStringList { u"RetentionDays=-3"_s }
         << u"error:RetentionDays"_s;
+    QTest::newRow("batching limits")
+        << lib + u"SQLiteStorage"_s
+        << QStringList { u"BatchSize=1000000"_s, u"FlushIntervalMs=3600000"_s }
+        << u"SQLite DATA/history.sqlite 365 1000000/3600000"_s;
+    QTest::newRow("batching minimum") << lib + u"MySQLStorage"_s
+                                      << QStringList { u"PasswordEnv=DT_TEST_STORAGE_UNSET"_s,
+                                             u"BatchSize=1"_s, u"FlushIntervalMs=1"_s }
+                                      << u"MySQL localhost 3306 dt dt  365 1/1"_s;
     QTest::newRow("zero batch") << lib + u"SQLiteStorage"_s << QStringList { u"BatchSize=0"_s }
-                                << u"error:BatchSize"_s;
+                                << u"error:'BatchSize' must be a whole number from 1 to 1000000, "
+                                   "not '0'"_s;
+    QTest::newRow("batch too big")
+        << lib + u"SQLiteStorage"_s << QStringList { u"BatchSize=1000001"_s }
+        << u"error:BatchSize"_s;
+    QTest::newRow("zero flush interval")
+        << lib + u"PostgreSQLStorage"_s << QStringList { u"FlushIntervalMs=0"_s }
+        << u"error:FlushIntervalMs"_s;
+    QTest::newRow("flush interval too long")
+        << lib + u"SQLiteStorage"_s << QStringList { u"FlushIntervalMs=3600001"_s }
+        << u"error:FlushIntervalMs"_s;
     QTest::newRow("bad flush interval")
         << lib + u"MySQLStorage"_s << QStringList { u"FlushIntervalMs=soon"_s }
         << u"error:FlushIntervalMs"_s;

@@ -300,10 +300,11 @@ void TestModbusDevice::writes()
 void TestModbusDevice::elementWrites()
 {
     // One value of an array variable is written on its own; its neighbours stay as they were.
+    // Polls a minute apart: what the device shows after a write comes from its read-back.
     const quint16 port = freePort();
     auto server = startServer(port);
     QVERIFY(server);
-    ModbusDeviceConfig config = valveConfig(u"V1"_s, port, 100);
+    ModbusDeviceConfig config = valveConfig(u"V1"_s, port, 60000);
     config.variables.append(var(u"Limits"_s, RegisterType::HoldingRegister, 100, 3,
         ModbusDataType::Int32, Access::ReadWrite));
     config.variables.last().wordOrder = WordOrder::CDAB;
@@ -313,10 +314,13 @@ void TestModbusDevice::elementWrites()
     const int lamps = int(config.variables.size() - 1);
     for (quint16 address = 100; address < 106; ++address)
         server->setData(QModbusDataUnit::HoldingRegisters, address, 7);
+    server->setData(QModbusDataUnit::Coils, 8, 1);
+    server->setData(QModbusDataUnit::Coils, 11, 1);
     ModbusDevice device(config);
     QSignalSpy finished(&device, &ModbusDevice::writeFinished);
     device.start();
     QTRY_VERIFY_WITH_TIMEOUT(allQuality(device, Quality::Good), 10000);
+    const quint64 pollsBefore = device.stats().pollsSent;
 
     const int limitId = device.write(limits, -70000, 1); // 0xFFFEEE90, low word first
     const int lampId = device.write(lamps, true, 2);
@@ -331,20 +335,27 @@ void TestModbusDevice::elementWrites()
         words.append(raw);
     }
     QCOMPARE(words, (QList<quint16> { 7, 7, 0xee90, 0xfffe, 7, 7 }));
+    QList<bool> bits;
     for (quint16 coil = 8; coil < 12; ++coil) {
         quint16 raw = 0;
         QVERIFY(server->data(QModbusDataUnit::Coils, coil, &raw));
-        QCOMPARE(raw != 0, coil == 10);
+        bits.append(raw != 0);
     }
-    // Read back at once, as for whole writes.
+    QCOMPARE(bits, (QList<bool> { true, false, true, true }));
+    // Read back at once (the next poll is half a minute away), as for whole writes.
     QTRY_COMPARE_WITH_TIMEOUT(device.value(limits).toList().value(1).toDouble(), -70000.0, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(device.value(lamps).toList().value(2).toDouble(), 1.0, 10000);
+    QCOMPARE(device.value(lamps).toList().value(1).toDouble(), 0.0);
+    QVERIFY(device.stats().pollsSent >= pollsBefore + 2);
 
-    // An element the array does not have is refused before anything is sent.
+    // An element the array does not have is refused before anything is sent, with the reason.
     finished.clear();
-    QCOMPARE(device.write(limits, 1, 3), -1);
+    QString refusal;
+    QCOMPARE(device.write(limits, 1, 3, &refusal), -1);
+    QVERIFY2(refusal.contains(u"device 'V1'"_s) && refusal.contains(u"no element 3"_s),
+        qPrintable(refusal));
     QTRY_COMPARE(finished.size(), 1);
-    QVERIFY(finished.first().at(2).toString().contains(u"no element 3"_s));
+    QCOMPARE(finished.first().at(2).toString(), refusal);
     QCOMPARE(device.stats().writesSent, quint64(2));
 }
 

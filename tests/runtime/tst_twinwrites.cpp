@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Writes through the twin to array elements: the refinery example with Valve1's opening torque
-// profile made writable, deployed in process against a QModbusTcpServer on Valve1's port (the
-// other valves' ports are unreachable). Writing one attribute of the array (one element) changes
-// that register alone, and the model follows the device's answer.
+// Writes through the twin to array elements: the refinery example with Valve1's and Valve2's
+// opening torque profiles made writable, deployed in process against a QModbusTcpServer on
+// Valve1's port (the other valves' ports are unreachable), polling once a minute. Writing one
+// attribute of the array (one element) changes that register alone, and the model follows the
+// device's answer (its read-back, not a poll).
 #include "modbustestserver.h"
 #include "tst_enginesupport.h"
 
@@ -54,8 +55,13 @@ private:
 
     dt::Result<void> write(const QString &attribute, const QString &value)
     {
+        return write(u"Valve1"_s, attribute, value);
+    }
+
+    dt::Result<void> write(const QString &path, const QString &attribute, const QString &value)
+    {
         std::optional<dt::Result<void>> result;
-        twin()->write(u"Valve1"_s, attribute, value, Source::local(),
+        twin()->write(path, attribute, value, Source::local(),
             [&result](dt::Result<void> r) { result = std::move(r); });
         if (!QTest::qWaitFor([&result] { return result.has_value(); }, Long))
             return dt::Result<void>::failure(u"no answer within %1 ms"_s.arg(Long));
@@ -76,13 +82,18 @@ private Q_SLOTS:
         QVERIFY(base);
         m_server = startValve(base);
         QVERIFY(m_server);
-        bool edited = false;
-        // Valve1Modbus's TorqueProfileOpen variable (its interface's ID) becomes writable.
-        const QString file = dt::test::refineryCopy(m_dir.path(), base, 100, [&](QString &text) {
-            edited = dt::test::replaceAfter(text, u"ID=\"e0010003-0000-4000-8000-000000000029\""_s,
-                u"<Value>read</Value>"_s, u"<Value>readwrite</Value>"_s);
+        int edited = 0;
+        // Valve1Modbus's and Valve2Modbus's TorqueProfileOpen variables (their interfaces' IDs)
+        // become writable.
+        const QString file = dt::test::refineryCopy(m_dir.path(), base, 60000, [&](QString &text) {
+            for (const QString &id : { u"e0010003-0000-4000-8000-000000000029"_s,
+                     u"e0010003-0000-4000-8000-00000000002f"_s }) {
+                edited += dt::test::replaceAfter(text, u"ID=\"%1\""_s.arg(id),
+                    u"<Value>read</Value>"_s, u"<Value>readwrite</Value>"_s);
+            }
         });
-        QVERIFY(edited && !file.isEmpty());
+        QCOMPARE(edited, 2);
+        QVERIFY(!file.isEmpty());
         m_engine = std::make_unique<Engine>();
         DeployOptions options;
         options.dataDir = m_dir.path() + u"/data"_s;
@@ -109,8 +120,10 @@ private Q_SLOTS:
         QCOMPARE(slot(u"TorqueProfileOpen/P30"_s)->value(), u"46"_s);
 
         // The first and the last element address the ends of the range.
-        QVERIFY(write(u"TorqueProfileOpen/P0"_s, u"1"_s));
-        QVERIFY(write(u"TorqueProfileOpen/P100"_s, u"2"_s));
+        const dt::Result<void> first = write(u"TorqueProfileOpen/P0"_s, u"1"_s);
+        QVERIFY2(first, qPrintable(first.error()));
+        const dt::Result<void> last = write(u"TorqueProfileOpen/P100"_s, u"2"_s);
+        QVERIFY2(last, qPrintable(last.error()));
         QCOMPARE(holding(OpenProfile), quint16(1));
         QCOMPARE(holding(OpenProfile + 20), quint16(2));
         QCOMPARE(holding(CloseProfile), quint16(40 + 21)); // the next array is untouched
@@ -131,6 +144,13 @@ private Q_SLOTS:
         QVERIFY(!r);
         QVERIFY2(r.error().contains(u"out of range"_s), qPrintable(r.error()));
         QCOMPARE(holding(OpenProfile + 10), quint16(50));
+        // A writable element on a device that is not connected: refused, saying so.
+        r = write(u"Valve2"_s, u"TorqueProfileOpen/P25"_s, u"9"_s);
+        QVERIFY(!r);
+        QVERIFY2(r.error().contains(u"Valve2/TorqueProfileOpen/P25"_s)
+                && r.error().contains(u"device 'RefineryTwin/Valve2Modbus'"_s)
+                && r.error().contains(u"not connected"_s),
+            qPrintable(r.error()));
     }
 
     void cleanupTestCase()
