@@ -50,29 +50,20 @@ DtAttributeRule port(const char *name, Severity missing)
     return integer(name, missing, 1, 65535);
 }
 
-// What every storage class has: retention and the history writer's batching.
-std::vector<DtAttributeRule> storageCommon()
+// A storage class's own rules plus what every storage class has: retention and the history
+// writer's batching.
+std::vector<DtAttributeRule> storage(std::vector<DtAttributeRule> rules)
 {
-    return { integer("RetentionDays", Optional, 0, 1000000),
-        integer("BatchSize", Optional, 1, 1000000),
-        integer("FlushIntervalMs", Optional, 1, 3600000) };
-}
-
-std::vector<DtAttributeRule> sqliteStorage()
-{
-    std::vector<DtAttributeRule> rules { text("File", Recommended) };
-    for (DtAttributeRule &rule : storageCommon())
-        rules.push_back(rule);
+    rules.push_back(integer("RetentionDays", Optional, 0, 1000000));
+    rules.push_back(integer("BatchSize", Optional, 1, 1000000));
+    rules.push_back(integer("FlushIntervalMs", Optional, 1, 3600000));
     return rules;
 }
 
 std::vector<DtAttributeRule> databaseServer()
 {
-    std::vector<DtAttributeRule> rules { host("Host", Required), port("Port", Optional),
-        text("Database", Required), text("User", Recommended), text("PasswordEnv", Optional) };
-    for (DtAttributeRule &rule : storageCommon())
-        rules.push_back(rule);
-    return rules;
+    return storage({ host("Host", Required), port("Port", Optional), text("Database", Required),
+        text("User", Recommended), text("PasswordEnv", Optional) });
 }
 
 DtRules buildRules()
@@ -98,7 +89,8 @@ DtRules buildRules()
 
     r.components = {
         { "DigitalTwin", "DigitalTwin", {}, {}, nullptr, nullptr },
-        { "SQLiteStorage", "Storage", sqliteStorage(), {}, nullptr, nullptr },
+        { "SQLiteStorage", "Storage", storage({ text("File", Recommended) }), {}, nullptr,
+            nullptr },
         { "PostgreSQLStorage", "Storage", databaseServer(), {}, nullptr, nullptr },
         { "MySQLStorage", "Storage", databaseServer(), {}, nullptr, nullptr },
         { "ModbusTCPClient", "Communication",

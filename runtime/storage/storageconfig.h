@@ -61,8 +61,8 @@ QString backendName(StorageConfig::Backend backend);
 /// File (relative to dataDir), RetentionDays, BatchSize, FlushIntervalMs, Host, Port, Database,
 /// User and PasswordEnv (the name of the environment variable that holds the password). Absent
 /// attributes take the library's defaults (for BatchSize and FlushIntervalMs, StorageConfig's).
-/// The class is taken from the
-/// element's RefBaseSystemUnitPath; errors name the element and the attribute.
+/// The class is taken from the element's RefBaseSystemUnitPath; errors name the element and the
+/// attribute.
 Result<StorageConfig> storageConfigFromElement(
     const model::InternalElement &element, const QString &dataDir);
 
