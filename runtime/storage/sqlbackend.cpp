@@ -193,7 +193,12 @@ Result<void> SqlBackend::prepareSqlite(QSqlDatabase &db) const
     query.finish();
     // A 32 MiB page cache: with the default 2 MiB a history of a few hundred thousand samples
     // no longer keeps its index pages in memory, and every insert reads pages back from the OS.
-    return execAll(db, { u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA cache_size=-32768"_s });
+    // Checkpoints every 10,000 WAL pages (40 MiB at 4 KiB) instead of SQLite's 1,000: the
+    // same hot index pages are committed again and again, and each checkpoint copies a page
+    // once however often the WAL holds it (12 -> 7 MB/s written at 1,000 valves x 10 Hz).
+    return execAll(db,
+        { u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA cache_size=-32768"_s,
+            u"PRAGMA wal_autocheckpoint=10000"_s });
 }
 
 Result<void> SqlBackend::createSchema(QSqlDatabase &db) const

@@ -29,9 +29,12 @@ struct StorageConfig
     int retentionDays = 0;
     /// Records per transaction in steady state (the writer is woken when this many wait);
     /// a backlog is committed in transactions of up to 8 batches.
-    int batchSize = 2000;
-    /// How long a record may wait in memory before the writer commits it.
-    int flushIntervalMs = 100;
+    int batchSize = 20000;
+    /// How long a record may wait in memory before the writer commits it. Every commit
+    /// rewrites the last index page of each attribute it touches, so the interval, not the
+    /// record count, sets the disk traffic: at 1,000 valves x 10 Hz (16,700 records/s) a
+    /// 100 ms interval wrote 92 MB/s to SQLite, one second 12 MB/s (bench_runtime, README).
+    int flushIntervalMs = 1000;
 
     // Additions beyond the first contract (defaults keep the old behaviour).
     /// How often retention runs (it also runs once after the first successful connection).

@@ -213,6 +213,7 @@ PipelineFigures runPipeline(const PipelineOptions &options)
     const EngineCounters before = readCounters(host.engine());
     const double engineCpuBefore = threadSeconds(engineClock);
     const double writerCpuBefore = threadCpuSeconds(HistoryWriterThread);
+    const qint64 writtenBefore = processStorageWriteBytes();
     const CpuMeter meter(options.simulatorPid);
     inWindow = true;
     if (options.probeDevices > 0)
@@ -223,6 +224,9 @@ PipelineFigures runPipeline(const PipelineOptions &options)
     figures.polls.cpu = meter.finish();
     const double engineCpu = threadSeconds(engineClock) - engineCpuBefore;
     const double writerCpuAfter = threadCpuSeconds(HistoryWriterThread);
+    const qint64 writtenAfter = processStorageWriteBytes();
+    if (writtenBefore >= 0 && writtenAfter >= 0)
+        figures.storageWriteBytes = writtenAfter - writtenBefore;
     if (writerCpuBefore >= 0 && writerCpuAfter >= 0)
         figures.historyWriterCpu = writerCpuAfter - writerCpuBefore;
     const EngineCounters after = readCounters(host.engine());

@@ -41,6 +41,8 @@ struct PipelineFigures
     PollFigures polls;
     double engineThreadCpu = 0; ///< CPU seconds of the engine thread in the window
     double historyWriterCpu = -1; ///< ... of the history writer thread(s); -1 when unknown
+    /// Bytes the process wrote to storage in the window (the history); -1 when unknown.
+    qint64 storageWriteBytes = -1;
 
     qint64 notifiedWindow = 0; ///< AttributeUpdates received during the window
     qint64 notifiedTotal = 0; ///< ... from deploy to stop (what history must hold)

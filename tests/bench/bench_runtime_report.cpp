@@ -244,11 +244,16 @@ QString runtimeTextReport(const RuntimeSettings &s, const std::vector<RuntimeSiz
         const PipelineFigures &p = f.pipeline;
         if (p.ran) {
             out += u"   pipeline: deploy %1 s (model %2 MB), all connected after %3 s, stop %4 s; "
-                   u"engine thread %5 cores, history writer %6\n"_s.arg(number(p.deploySeconds, 2),
-                       number(double(p.modelBytes) / 1e6, 1), number(p.connectSeconds, 2),
-                       number(p.stopSeconds, 2), number(p.engineThreadCpu / p.polls.cpu.wall, 2),
+                   u"engine thread %5 cores, history writer %6, storage writes %7\n"_s.arg(
+                       number(p.deploySeconds, 2), number(double(p.modelBytes) / 1e6, 1),
+                       number(p.connectSeconds, 2), number(p.stopSeconds, 2),
+                       number(p.engineThreadCpu / p.polls.cpu.wall, 2),
                        p.historyWriterCpu >= 0
                            ? number(p.historyWriterCpu / p.polls.cpu.wall, 2) + u" cores"_s
+                           : u"n/a"_s,
+                       p.storageWriteBytes >= 0
+                           ? number(double(p.storageWriteBytes) / 1e6 / p.polls.cpu.wall, 1)
+                               + u" MB/s"_s
                            : u"n/a"_s);
             out += u"   samples: %1/s notified in the window; %2 notified deploy..stop (%3 not "
                    u"good), %4 rows persisted -> every sample stored: %5"_s
@@ -428,7 +433,8 @@ QJsonObject pipelineJson(const PipelineFigures &p)
     return { { u"ran"_s, p.ran }, { u"error"_s, p.error },
         { u"polls"_s, pollJson(p.polls, p.haveDeviceStats) },
         { u"engine_thread_cpu_s"_s, p.engineThreadCpu },
-        { u"history_writer_cpu_s"_s, p.historyWriterCpu }, { u"deploy_s"_s, p.deploySeconds },
+        { u"history_writer_cpu_s"_s, p.historyWriterCpu },
+        { u"storage_write_bytes"_s, p.storageWriteBytes }, { u"deploy_s"_s, p.deploySeconds },
         { u"connect_s"_s, p.connectSeconds }, { u"stop_s"_s, p.stopSeconds },
         { u"model_bytes"_s, p.modelBytes }, { u"notified_window"_s, p.notifiedWindow },
         { u"notified_total"_s, p.notifiedTotal }, { u"notified_not_good"_s, p.notifiedNotGood },

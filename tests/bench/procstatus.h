@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Figures of the running process from /proc/self (Linux only; -1 elsewhere): memory from
-// status, CPU time of named threads from task/*/stat.
+// status, bytes written to storage from io, CPU time of named threads from task/*/stat.
 #pragma once
 
 #include <cstdio>
@@ -13,23 +13,36 @@
 
 namespace dt::bench {
 
-/// The value in kB of a /proc/self/status field such as "VmRSS" or "VmHWM", or -1.
-inline long long procStatusKb(const char *field)
+/// The number after "field:" in a /proc/self file of "name: value" lines, or -1.
+inline long long procFieldValue(const char *path, const char *field)
 {
-    std::FILE *status = std::fopen("/proc/self/status", "r");
-    if (!status)
+    std::FILE *file = std::fopen(path, "r");
+    if (!file)
         return -1;
     const size_t fieldLength = std::strlen(field);
     char line[256];
     long long value = -1;
-    while (std::fgets(line, sizeof line, status)) {
+    while (std::fgets(line, sizeof line, file)) {
         if (std::strncmp(line, field, fieldLength) == 0 && line[fieldLength] == ':') {
             value = std::strtoll(line + fieldLength + 1, nullptr, 10);
             break;
         }
     }
-    std::fclose(status);
+    std::fclose(file);
     return value;
+}
+
+/// The value in kB of a /proc/self/status field such as "VmRSS" or "VmHWM", or -1.
+inline long long procStatusKb(const char *field)
+{
+    return procFieldValue("/proc/self/status", field);
+}
+
+/// Bytes this process has caused to be written to storage so far (its own writes and the
+/// page cache write-back charged to it), or -1 when /proc/self/io cannot be read.
+inline long long processStorageWriteBytes()
+{
+    return procFieldValue("/proc/self/io", "write_bytes");
 }
 
 /// CPU seconds (user + system) used so far by this process's threads named `name` (the kernel

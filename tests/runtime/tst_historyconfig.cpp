@@ -38,16 +38,16 @@ void HistoryConfigTest::configFromElement_data()
     // Summaries end with the writer's batch size and flush interval.
     QTest::newRow("sqlite relative")
         << lib + u"SQLiteStorage"_s << QStringList { u"File=sub/h.sqlite"_s, u"RetentionDays=30"_s }
-        << u"SQLite DATA/sub/h.sqlite 30 2000/100"_s;
+        << u"SQLite DATA/sub/h.sqlite 30 20000/1000"_s;
     QTest::newRow("sqlite absolute")
         << lib + u"SQLiteStorage"_s << QStringList { u"File=/var/x.sqlite"_s }
-        << u"SQLite /var/x.sqlite 365 2000/100"_s;
+        << u"SQLite /var/x.sqlite 365 20000/1000"_s;
     QTest::newRow("sqlite defaults") << lib + u"SQLiteStorage"_s << QStringList {}
-                                     << u"SQLite DATA/history.sqlite 365 2000/100"_s;
+                                     << u"SQLite DATA/history.sqlite 365 20000/1000"_s;
     QTest::newRow("sqlite batching")
         << lib + u"SQLiteStorage"_s
-        << QStringList { u"BatchSize=250"_s, u"FlushIntervalMs= 1000 "_s }
-        << u"SQLite DATA/history.sqlite 365 250/1000"_s;
+        << QStringList { u"BatchSize=250"_s, u"FlushIntervalMs= 500 "_s }
+        << u"SQLite DATA/history.sqlite 365 250/500"_s;
     QTest::newRow("postgres") << lib + u"PostgreSQLStorage"_s
                               << QStringList { u"Host=db.example"_s, u"Port=6543"_s,
                                      u"Database=plant"_s, u"User=u1"_s,
@@ -56,7 +56,7 @@ void HistoryConfigTest::configFromElement_data()
                               << u"PostgreSQL db.example 6543 plant u1 secret 0 10000/20"_s;
     QTest::newRow("mysql defaults")
         << lib + u"MySQLStorage"_s << QStringList { u"PasswordEnv=DT_TEST_STORAGE_UNSET"_s }
-        << u"MySQL localhost 3306 dt dt  365 2000/100"_s;
+        << u"MySQL localhost 3306 dt dt  365 20000/1000"_s;
     QTest::newRow("bad retention")
         << lib + u"SQLiteStorage"_s << QStringList { u"RetentionDays=-3"_s }
         << u"error:RetentionDays"_s;
@@ -165,8 +165,8 @@ void HistoryConfigTest::configFromExample()
     // The example shows the writer's settings (at the library's defaults) for users to tune.
     QVERIFY(dt::model::findAttribute(storage->attributes, u"BatchSize"));
     QVERIFY(dt::model::findAttribute(storage->attributes, u"FlushIntervalMs"));
-    QCOMPARE(config->batchSize, 2000);
-    QCOMPARE(config->flushIntervalMs, 100);
+    QCOMPARE(config->batchSize, 20000);
+    QCOMPARE(config->flushIntervalMs, 1000);
 }
 
 void HistoryConfigTest::openRejectsBadConfig()
