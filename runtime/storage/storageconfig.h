@@ -33,7 +33,7 @@ struct StorageConfig
     /// How long a record may wait in memory before the writer commits it. Every commit
     /// rewrites the last index page of each attribute it touches, so the interval, not the
     /// record count, sets the disk traffic: at 1,000 valves x 10 Hz (16,700 records/s) a
-    /// 100 ms interval wrote 92 MB/s to SQLite, one second 12 MB/s (bench_runtime, README).
+    /// 100 ms interval wrote 92 MB/s to SQLite, one second 12 MB/s (README, Benchmarks).
     int flushIntervalMs = 1000;
 
     // Additions beyond the first contract (defaults keep the old behaviour).
